@@ -1,0 +1,17 @@
+using Rose.Tenancy;
+using Rose.Tenancy.Endpoints;
+
+// backoffice: the client's dashboard and its management API (/api/v1, bearer API key).
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.Services.AddOpenApi();
+builder.Services.AddRoseTenancy(builder.Configuration);
+
+var app = builder.Build();
+app.MapDefaultEndpoints();
+app.UseRoseTenancy();
+app.MapOpenApi();
+app.MapTenantManagementApi();
+app.Run();
+
+public partial class Program;

@@ -1,0 +1,67 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Rose.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Relational storage (SQLite or PostgreSQL), the current tenant, migrations on start.</summary>
+    public static IServiceCollection AddRoseStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>()
+            .Bind(configuration.GetSection(StorageOptions.SectionName))
+            .PostConfigure(options => options.ConnectionString = ResolveConnectionString(options, configuration))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddScoped<CurrentTenant>();
+        services.TryAddScoped<ICurrentTenant>(sp => sp.GetRequiredService<CurrentTenant>());
+        services.TryAddSingleton<DatabaseMigrator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, DatabaseMigrator>(
+            sp => sp.GetRequiredService<DatabaseMigrator>()));
+        return services;
+    }
+
+    /// <summary>
+    /// Registers a module's context: <typeparamref name="TContext"/> resolves to the SQLite or the
+    /// PostgreSQL subclass (each with its own migrations) according to <c>Rose:Storage:Provider</c>.
+    /// </summary>
+    public static IServiceCollection AddRoseDbContext<TContext, TSqlite, TPostgres>(this IServiceCollection services, string module)
+        where TContext : TenantScopedDbContext
+        where TSqlite : TContext
+        where TPostgres : TContext
+    {
+        services.AddDbContext<TSqlite>((sp, builder) =>
+        {
+            var connectionString = sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!;
+            DatabaseMigrator.EnsureSqliteFolder(connectionString);
+            DbContextConfigurer.UseSqlite(builder, connectionString, module);
+        });
+        services.AddDbContext<TPostgres>((sp, builder) =>
+            DbContextConfigurer.UsePostgreSql(builder, sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!, module));
+        services.AddScoped<TContext>(sp =>
+            sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Sqlite
+                ? sp.GetRequiredService<TSqlite>()
+                : sp.GetRequiredService<TPostgres>());
+        services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
+        services.AddHealthChecks().AddDbContextCheck<TContext>($"database-{module}");
+        return services;
+    }
+
+    private static string ResolveConnectionString(StorageOptions options, IConfiguration configuration)
+    {
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+        {
+            return options.ConnectionString;
+        }
+
+        if (options.Provider == StorageProvider.PostgreSql)
+        {
+            return configuration.GetConnectionString("rose") ?? string.Empty;
+        }
+
+        return $"Data Source={Path.Combine(RoseDataPath.Resolve(configuration), "rose.db")}";
+    }
+}

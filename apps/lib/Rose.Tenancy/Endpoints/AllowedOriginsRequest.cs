@@ -1,0 +1,3 @@
+namespace Rose.Tenancy.Endpoints;
+
+public sealed record AllowedOriginsRequest(IReadOnlyList<string>? AllowedOrigins);

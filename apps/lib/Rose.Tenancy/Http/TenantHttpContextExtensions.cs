@@ -1,0 +1,21 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+
+namespace Rose.Tenancy.Http;
+
+public static class TenantHttpContextExtensions
+{
+    /// <summary>The tenant resolved for this request; only on endpoints that require a widget or management caller.</summary>
+    public static TenantProfile GetTenant(this HttpContext context) =>
+        context.Items[typeof(TenantProfile)] as TenantProfile
+        ?? throw new InvalidOperationException("This endpoint has no tenant: mark it with RequireWidgetKey() or RequireApiKey().");
+
+    public static TBuilder RequireWidgetKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new CallerRequirement(CallerKind.Widget));
+
+    public static TBuilder RequireApiKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new CallerRequirement(CallerKind.Management));
+
+    public static TBuilder RequireStaffKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(new CallerRequirement(CallerKind.Staff));
+}

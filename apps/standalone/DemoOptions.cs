@@ -1,0 +1,19 @@
+namespace Rose.Standalone;
+
+/// <summary>Configuration section <c>Rose:Demo</c>: the demo tenant seeded on first start.</summary>
+public sealed class DemoOptions
+{
+    public const string SectionName = "Rose:Demo";
+    public const string TenantId = "demo";
+
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>The widget key; generated on first start when empty.</summary>
+    public string? PublicKey { get; set; }
+
+    /// <summary>The management API key; generated on first start when empty.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Sites allowed to embed the demo widget; any by default, since it only knows Rose's own docs.</summary>
+    public List<string> AllowedOrigins { get; set; } = [];
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Rose.Storage;
+using Rose.Tenancy;
+
+namespace Rose.Standalone;
+
+/// <summary>
+/// Creates the demo tenant on first start, with the keys from configuration or fresh ones, and
+/// prints how to use it. Generated keys are kept in the data folder (readable by the owner only)
+/// so the next start can print them again; configured keys always win.
+/// </summary>
+public sealed class DemoTenantSeeder(
+    IServiceScopeFactory scopes,
+    IOptions<DemoOptions> options,
+    IConfiguration configuration,
+    ILogger<DemoTenantSeeder> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var demo = options.Value;
+        if (!demo.Enabled)
+        {
+            return;
+        }
+
+        var credentialsFile = Path.Combine(RoseDataPath.Resolve(configuration), "demo-credentials.json");
+        var saved = File.Exists(credentialsFile)
+            ? JsonSerializer.Deserialize<DemoCredentials>(await File.ReadAllTextAsync(credentialsFile, cancellationToken))
+            : null;
+
+        await using var scope = scopes.CreateAsyncScope();
+        var directory = scope.ServiceProvider.GetRequiredService<TenantDirectory>();
+        var existing = await directory.FindByIdAsync(DemoOptions.TenantId, cancellationToken);
+        DemoCredentials credentials;
+        if (existing is null)
+        {
+            var admin = scope.ServiceProvider.GetRequiredService<TenantAdministration>();
+            var created = await admin.CreateAsync(
+                new NewTenant(
+                    DemoOptions.TenantId,
+                    "Rose demo",
+                    demo.AllowedOrigins.Count > 0 ? demo.AllowedOrigins : ["*"],
+                    new WidgetSettingsView("Rose", "Hi! I am Rose. Ask me how to install, configure or run Rose.", "#c2185b", "#ffffff", "en"),
+                    NullIfEmpty(demo.PublicKey),
+                    NullIfEmpty(demo.ApiKey)),
+                cancellationToken);
+            credentials = new DemoCredentials(DemoOptions.TenantId, created.Tenant.PublicKey, created.ApiKey);
+        }
+        else
+        {
+            credentials = await ReconcileAsync(scope.ServiceProvider, existing, demo, saved, cancellationToken);
+        }
+
+        if (string.IsNullOrEmpty(demo.ApiKey))
+        {
+            await File.WriteAllTextAsync(credentialsFile, JsonSerializer.Serialize(credentials), cancellationToken);
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(credentialsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+            }
+        }
+
+        logger.LogInformation(
+            "Demo tenant '{TenantId}': widget key {PublicKey}, management API key {ApiKey} (set Rose:Demo:PublicKey and Rose:Demo:ApiKey to choose them)",
+            credentials.TenantId, credentials.PublicKey, credentials.ApiKey);
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private static async Task<DemoCredentials> ReconcileAsync(
+        IServiceProvider services, TenantProfile existing, DemoOptions demo, DemoCredentials? saved, CancellationToken cancellationToken)
+    {
+        var apiKey = NullIfEmpty(demo.ApiKey) ?? saved?.ApiKey;
+        if (apiKey is not null)
+        {
+            var owner = await services.GetRequiredService<TenantDirectory>().FindByApiKeyAsync(apiKey, cancellationToken);
+            if (owner?.TenantId != DemoOptions.TenantId)
+            {
+                // The configured key changed since the tenant was created: make it the key.
+                using (services.GetRequiredService<ICurrentTenant>().Use(DemoOptions.TenantId))
+                {
+                    await services.GetRequiredService<TenantAdministration>().RotateApiKeyAsync(apiKey, cancellationToken);
+                }
+            }
+        }
+
+        return new DemoCredentials(existing.TenantId, existing.PublicKey, apiKey ?? "(set Rose:Demo:ApiKey to choose one)");
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}
