@@ -61,9 +61,11 @@ public sealed class DemoTenantSeeder(
             }
         }
 
+        // A generated key is printed so a new user can call the management API; a configured one is a secret the operator already has.
+        var shownApiKey = string.IsNullOrEmpty(demo.ApiKey) ? credentials.ApiKey : "from Rose:Demo:ApiKey";
         logger.LogInformation(
             "Demo tenant '{TenantId}': widget key {PublicKey}, management API key {ApiKey} (set Rose:Demo:PublicKey and Rose:Demo:ApiKey to choose them)",
-            credentials.TenantId, credentials.PublicKey, credentials.ApiKey);
+            credentials.TenantId, credentials.PublicKey, shownApiKey);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

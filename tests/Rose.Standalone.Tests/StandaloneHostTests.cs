@@ -1,0 +1,128 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Rose.Standalone.Tests;
+
+public sealed partial class StandaloneHostTests(ITestOutputHelper log) : IDisposable
+{
+    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "rose-standalone-" + Guid.NewGuid().ToString("N"));
+
+    [Fact]
+    public async Task First_start_creates_the_data_folder_seeds_the_demo_tenant_and_prints_its_keys()
+    {
+        await using var host = StandaloneProcess.Start(dataPath);
+        var startup = await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        log.WriteLine($"standalone host healthy after {startup.TotalMilliseconds:F0} ms");
+
+        var keys = await WaitForKeysAsync(host);
+        Assert.True(File.Exists(Path.Combine(dataPath, "rose.db")));
+        Assert.Contains(host.Address.ToString().TrimEnd('/'), host.Output, StringComparison.Ordinal);
+
+        using var client = new HttpClient { BaseAddress = host.Address };
+        client.DefaultRequestHeaders.Add("X-Rose-Key", keys.PublicKey);
+        var config = JsonDocument.Parse(await client.GetStringAsync("/rose/v1/widget/config")).RootElement;
+        Assert.Equal("demo", config.GetProperty("tenantId").GetString());
+
+        using var management = new HttpClient { BaseAddress = host.Address };
+        management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", keys.ApiKey);
+        Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/api/v1/tenant")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Restart_keeps_the_demo_tenant_and_its_generated_keys()
+    {
+        (string PublicKey, string ApiKey) first;
+        await using (var host = StandaloneProcess.Start(dataPath))
+        {
+            await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+            first = await WaitForKeysAsync(host);
+        }
+
+        await using var again = StandaloneProcess.Start(dataPath);
+        await again.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        var second = await WaitForKeysAsync(again);
+
+        Assert.Equal(first, second);
+        using var management = new HttpClient { BaseAddress = again.Address };
+        management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", first.ApiKey);
+        Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/api/v1/tenant")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Configured_demo_keys_are_used_instead_of_generated_ones()
+    {
+        const string publicKey = "pk_configured_demo_key_0123456789";
+        const string apiKey = "rk_configured_demo_key_0123456789";
+        await using var host = StandaloneProcess.Start(dataPath, new Dictionary<string, string>
+        {
+            ["Rose__Demo__PublicKey"] = publicKey,
+            ["Rose__Demo__ApiKey"] = apiKey,
+        });
+        await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Contains($"widget key {publicKey}, management API key from Rose:Demo:ApiKey", await WaitForLineAsync(host, "Demo tenant"), StringComparison.Ordinal);
+        Assert.DoesNotContain(apiKey, host.Output, StringComparison.Ordinal);
+        using var management = new HttpClient { BaseAddress = host.Address };
+        management.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/api/v1/tenant")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Invalid_storage_configuration_stops_the_host_with_a_clear_error()
+    {
+        await using var host = StandaloneProcess.Start(dataPath, new Dictionary<string, string>
+        {
+            ["Rose__Storage__Provider"] = "PostgreSql",
+        });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60)));
+        Assert.Contains("no connection string is set", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        if (Directory.Exists(dataPath))
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    private static async Task<(string PublicKey, string ApiKey)> WaitForKeysAsync(StandaloneProcess host)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var match = KeysLine().Match(host.Output);
+            if (match.Success)
+            {
+                return (match.Groups["pk"].Value, match.Groups["rk"].Value);
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("The demo keys were not printed:\n" + host.Output);
+    }
+
+    private static async Task<string> WaitForLineAsync(StandaloneProcess host, string marker)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var line = host.Output.Split('\n').FirstOrDefault(l => l.Contains(marker, StringComparison.Ordinal));
+            if (line is not null)
+            {
+                return line;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"No line with '{marker}' was printed:\n" + host.Output);
+    }
+
+    [GeneratedRegex(@"widget key (?<pk>pk_[A-Za-z0-9_-]+), management API key (?<rk>rk_[A-Za-z0-9_-]+)")]
+    private static partial Regex KeysLine();
+}

@@ -1,0 +1,95 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Reflection;
+using Rose.Testing;
+
+namespace Rose.Standalone.Tests;
+
+/// <summary>The standalone host as a user runs it: a real process on a free port with its own data folder.</summary>
+public sealed class StandaloneProcess : IAsyncDisposable
+{
+    private readonly Process process;
+    private readonly ConcurrentQueue<string> output = new();
+
+    private StandaloneProcess(Process process, Uri address)
+    {
+        this.process = process;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public string Output => string.Join('\n', output);
+
+    public static StandaloneProcess Start(string dataPath, IDictionary<string, string>? environment = null)
+    {
+        var dll = typeof(StandaloneProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .Single(a => a.Key == "StandaloneDll").Value!;
+        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(Path.GetFullPath(dll))!,
+        };
+        info.ArgumentList.Add(Path.GetFullPath(dll));
+        info.ArgumentList.Add("--urls");
+        info.ArgumentList.Add(address.ToString().TrimEnd('/'));
+        info.Environment["Rose__DataPath"] = dataPath;
+        info.Environment["Logging__Console__FormatterName"] = "simple";
+        foreach (var (key, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[key] = value;
+        }
+
+        var process = Process.Start(info)!;
+        var host = new StandaloneProcess(process, address);
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) { host.output.Enqueue(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) { host.output.Enqueue(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return host;
+    }
+
+    /// <summary>Polls /health until it answers 200; returns how long the host took to get there.</summary>
+    public async Task<TimeSpan> WaitUntilHealthyAsync(TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
+        while (clock.Elapsed < timeout)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The standalone host exited with {process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                if ((await client.GetAsync("/health")).IsSuccessStatusCode)
+                {
+                    return clock.Elapsed;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"The standalone host was not healthy after {timeout}:\n{Output}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+}
