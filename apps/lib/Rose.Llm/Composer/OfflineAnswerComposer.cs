@@ -1,0 +1,250 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Options;
+using Rose.Llm.Configuration;
+using Rose.Llm.Embeddings;
+
+namespace Rose.Llm.Composer;
+
+/// <summary>
+/// Answers without any LLM: picks the sentences of the retrieved passages that best answer the
+/// question (MiniLM similarity, with a keyword-overlap share because MiniLM alone misses exact terms),
+/// drops near-duplicates, keeps the passages' own order, and cites each passage as <c>[n]</c>.
+/// When even the best sentence is not relevant enough it says so plainly and flags the answer, so the
+/// chat can offer the contact skill instead of a confident wrong answer.
+/// </summary>
+public sealed partial class OfflineAnswerComposer(ITextEmbedder embedder, IOptions<LlmOptions> options)
+{
+    private const double DenseWeight = 0.8;
+    private const double KeywordWeight = 0.2;
+    private const int MinWords = 3;
+    private const int MaxSentenceCharacters = 400;
+    private const int MaxSentencesPerPassage = 40;
+
+    private OfflineComposerOptions Settings => options.Value.Composer;
+
+    public async Task<ComposedAnswer> ComposeAsync(string question, IReadOnlyList<GroundingPassage> passages, CancellationToken cancellationToken)
+    {
+        var questionLanguage = LanguageGuesser.Guess(question);
+        var candidates = Candidates(passages);
+        if (candidates.Count == 0 || string.IsNullOrWhiteSpace(question))
+        {
+            return Decline(questionLanguage, 0);
+        }
+
+        var vectors = await embedder.EmbedAsync([question, .. candidates.Select(c => c.Text)], cancellationToken);
+        var questionTerms = Terms(question);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var candidate = candidates[i];
+            candidate.Vector = vectors[i + 1];
+            candidate.Similarity = Dot(vectors[0], candidate.Vector);
+            candidate.Score = (DenseWeight * candidate.Similarity) + (KeywordWeight * Overlap(questionTerms, candidate.Text));
+        }
+
+        var ranked = candidates.OrderByDescending(c => c.Score).ToList();
+        var best = ranked[0];
+        var confidence = Math.Clamp(best.Score, 0, 1);
+        if (confidence < Settings.MinConfidence)
+        {
+            return Decline(questionLanguage, confidence);
+        }
+
+        var chosen = Choose(ranked, candidates, best);
+        return Render(chosen, passages, confidence);
+    }
+
+    /// <summary>The composed answer as word-sized deltas, for the chat's token stream.</summary>
+    public async IAsyncEnumerable<string> StreamAsync(
+        string question, IReadOnlyList<GroundingPassage> passages, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var answer = await ComposeAsync(question, passages, cancellationToken);
+        foreach (var delta in Deltas(answer.Text))
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return delta;
+        }
+    }
+
+    /// <summary>Splits text into deltas of one word and its following space.</summary>
+    public static IEnumerable<string> Deltas(string text) => WordWithSpace().Matches(text).Select(m => m.Value);
+
+    private List<Candidate> Candidates(IReadOnlyList<GroundingPassage> passages)
+    {
+        var candidates = new List<Candidate>();
+        for (var p = 0; p < Math.Min(passages.Count, Settings.MaxPassages); p++)
+        {
+            var sentences = SentenceSplitter.Split(passages[p].Text);
+            for (var s = 0; s < Math.Min(sentences.Count, MaxSentencesPerPassage); s++)
+            {
+                var sentence = sentences[s];
+                if (SentenceSplitter.WordCount(sentence) < MinWords)
+                {
+                    continue;
+                }
+
+                if (sentence.Length > MaxSentenceCharacters)
+                {
+                    sentence = sentence[..MaxSentenceCharacters].TrimEnd() + "…";
+                }
+
+                candidates.Add(new Candidate(p, s, sentence));
+            }
+        }
+
+        return candidates;
+    }
+
+    private List<Candidate> Choose(List<Candidate> ranked, List<Candidate> all, Candidate best)
+    {
+        var chosen = new List<Candidate> { best };
+        var length = best.Text.Length;
+
+        // A best sentence that opens with "It"/"This"/"Il"… leans on the one before it.
+        if (LeansOnPrevious().IsMatch(best.Text)
+            && all.FirstOrDefault(c => c.Passage == best.Passage && c.Index == best.Index - 1) is { } previous
+            && length + previous.Text.Length <= Settings.MaxCharacters)
+        {
+            chosen.Add(previous);
+            length += previous.Text.Length;
+        }
+
+        var floor = Math.Max(Settings.MinConfidence, best.Score * Settings.RelativeFloor);
+        foreach (var candidate in ranked.Skip(1))
+        {
+            if (chosen.Count >= Settings.MaxSentences || candidate.Score < floor)
+            {
+                break;
+            }
+
+            if (chosen.Contains(candidate)
+                || length + candidate.Text.Length > Settings.MaxCharacters
+                || chosen.Any(c => Dot(c.Vector, candidate.Vector) >= Settings.RedundancyThreshold))
+            {
+                continue;
+            }
+
+            chosen.Add(candidate);
+            length += candidate.Text.Length;
+        }
+
+        return chosen.OrderBy(c => c.Passage).ThenBy(c => c.Index).ToList();
+    }
+
+    private static ComposedAnswer Render(List<Candidate> chosen, IReadOnlyList<GroundingPassage> passages, double confidence)
+    {
+        var numbers = new Dictionary<int, int>();
+        var citations = new List<Citation>();
+        var taken = new HashSet<int>(passages.Where(p => p.Number is not null).Select(p => p.Number!.Value));
+        var next = 1;
+        var text = new StringBuilder();
+        for (var i = 0; i < chosen.Count; i++)
+        {
+            var candidate = chosen[i];
+            if (!numbers.TryGetValue(candidate.Passage, out var number))
+            {
+                var passage = passages[candidate.Passage];
+                if (passage.Number is { } given)
+                {
+                    number = given;
+                }
+                else
+                {
+                    while (taken.Contains(next))
+                    {
+                        next++;
+                    }
+
+                    number = next;
+                    taken.Add(number);
+                }
+
+                numbers[candidate.Passage] = number;
+                citations.Add(new Citation(number, passage));
+            }
+
+            var lastOfPassageRun = i == chosen.Count - 1 || chosen[i + 1].Passage != candidate.Passage;
+            if (text.Length > 0)
+            {
+                text.Append(' ');
+            }
+
+            text.Append(lastOfPassageRun ? Cite(candidate.Text, number) : candidate.Text);
+        }
+
+        var answer = text.ToString();
+        return new ComposedAnswer(answer, citations, Declined: false, confidence, LanguageGuesser.Guess(answer));
+    }
+
+    /// <summary>Puts the marker before the final punctuation: "… per month [1]."</summary>
+    private static string Cite(string sentence, int number)
+    {
+        var end = sentence.Length;
+        while (end > 0 && sentence[end - 1] is '.' or '!' or '?' or '…')
+        {
+            end--;
+        }
+
+        return $"{sentence[..end].TrimEnd()} [{number}]{sentence[end..]}";
+    }
+
+    private static ComposedAnswer Decline(string language, double confidence) =>
+        new(DeclineMessages.For(language), [], Declined: true, confidence, language);
+
+    private static HashSet<string> Terms(string text) =>
+        Words().Matches(text.ToLowerInvariant())
+            .Select(m => m.Value)
+            .Where(w => w.Length >= 3 && !LanguageGuesser.IsStopWord(w))
+            .Select(Stem)
+            .ToHashSet(StringComparer.Ordinal);
+
+    private static double Overlap(HashSet<string> questionTerms, string sentence)
+    {
+        if (questionTerms.Count == 0)
+        {
+            return 0;
+        }
+
+        var sentenceTerms = Terms(sentence);
+        return questionTerms.Count(sentenceTerms.Contains) / (double)questionTerms.Count;
+    }
+
+    /// <summary>A five-letter prefix: crude, language-neutral, enough to match "price"/"pricing", "intègre"/"intégration" is left to MiniLM.</summary>
+    private static string Stem(string word) => word.Length <= 5 ? word : word[..5];
+
+    private static double Dot(float[] a, float[] b)
+    {
+        var sum = 0.0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            sum += a[i] * b[i];
+        }
+
+        return sum;
+    }
+
+    [GeneratedRegex(@"\p{L}[\p{L}\p{N}]*|\p{N}+")]
+    private static partial Regex Words();
+
+    [GeneratedRegex(@"\S+\s*")]
+    private static partial Regex WordWithSpace();
+
+    [GeneratedRegex(@"^(It|This|That|These|They|Its|Il|Elle|Ils|Elles|Cela|Ce|Ceci|Es|Sie|Dies|Er|Esto|Esta|Este|Ello|Questo|Questa|Dit|Deze|Het|Isto|Esta)\b")]
+    private static partial Regex LeansOnPrevious();
+
+    private sealed class Candidate(int passage, int index, string text)
+    {
+        public int Passage { get; } = passage;
+
+        public int Index { get; } = index;
+
+        public string Text { get; } = text;
+
+        public float[] Vector { get; set; } = [];
+
+        public double Similarity { get; set; }
+
+        public double Score { get; set; }
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Rose.Llm.Accounting;
+using Rose.Llm.Accounting.Data;
+using Rose.Llm.Answering;
+using Rose.Llm.Composer;
+using Rose.Llm.Configuration;
+using Rose.Llm.Embeddings;
+using Rose.Llm.Prompts;
+using Rose.Llm.Providers;
+using Rose.Llm.Resilience;
+using Rose.Llm.Routing;
+using Rose.Storage;
+
+namespace Rose.Llm;
+
+public static class LlmServiceCollectionExtensions
+{
+    /// <summary>
+    /// Providers and purpose chains from <c>Rose:Llm</c> (validated on start), the router, the
+    /// grounded answer generator with its offline composer, usage accounting on Rose.Storage, the
+    /// prompt library and the offline MiniLM embedder (unless another <see cref="ITextEmbedder"/> is registered first).
+    /// </summary>
+    public static IServiceCollection AddRoseLlm(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRoseStorage(configuration);
+        services.AddRoseDbContext<LlmDbContext, LlmSqliteDbContext, LlmPostgresDbContext>(LlmDbContext.Module);
+        services.AddOptions<LlmOptions>()
+            .Bind(configuration.GetSection(LlmOptions.SectionName))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
+
+        // The router owns timeouts and retries; an HttpClient timeout would cut long streams.
+        services.AddHttpClient(LlmProviderRegistry.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
+        services.TryAddSingleton<LlmProviderRegistry>();
+        services.TryAddSingleton<CircuitBreakerRegistry>();
+        services.TryAddSingleton<PromptComplexityClassifier>();
+        services.TryAddSingleton<PromptLibrary>();
+        services.TryAddSingleton<ILlmUsageLedger, LlmUsageLedger>();
+        services.TryAddSingleton<TokenBudget>();
+        services.TryAddSingleton<ILlmRouter, LlmRouter>();
+        services.TryAddSingleton<OfflineAnswerComposer>();
+        services.TryAddSingleton<IAnswerGenerator, GroundedAnswerGenerator>();
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+namespace Rose.Llm.Telemetry;
+
+/// <summary>Attribute names of the OpenTelemetry GenAI semantic conventions, plus Rose's own.</summary>
+public static class GenAiAttributes
+{
+    public const string OperationName = "gen_ai.operation.name";
+    public const string System = "gen_ai.system";
+    public const string ProviderName = "gen_ai.provider.name";
+    public const string RequestModel = "gen_ai.request.model";
+    public const string RequestMaxTokens = "gen_ai.request.max_tokens";
+    public const string RequestTemperature = "gen_ai.request.temperature";
+    public const string ResponseModel = "gen_ai.response.model";
+    public const string ResponseFinishReasons = "gen_ai.response.finish_reasons";
+    public const string InputTokens = "gen_ai.usage.input_tokens";
+    public const string OutputTokens = "gen_ai.usage.output_tokens";
+    public const string TokenType = "gen_ai.token.type";
+    public const string ErrorType = "error.type";
+    public const string ServerAddress = "server.address";
+
+    public const string Purpose = "rose.llm.purpose";
+    public const string Tenant = "rose.tenant.id";
+    public const string ProviderConfigName = "rose.llm.provider";
+    public const string Attempt = "rose.llm.attempt";
+    public const string Outcome = "rose.llm.outcome";
+    public const string Complexity = "rose.llm.complexity";
+    public const string Streaming = "rose.llm.streaming";
+    public const string AnswerSource = "rose.llm.answer_source";
+}

@@ -1,0 +1,39 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace Rose.Llm.Telemetry;
+
+/// <summary>
+/// The module's ActivitySource and Meter, both named <see cref="Name"/>: add it to the tracer and
+/// meter providers (ServiceDefaults does for every <c>Rose.*</c> source). Instruments follow the GenAI
+/// client conventions where one exists, and use the <c>rose.llm.*</c> prefix otherwise.
+/// </summary>
+public static class LlmTelemetry
+{
+    public const string Name = "Rose.Llm";
+
+    public static readonly ActivitySource Source = new(Name);
+
+    public static readonly Meter Meter = new(Name);
+
+    public static readonly Histogram<long> TokenUsage = Meter.CreateHistogram<long>(
+        "gen_ai.client.token.usage", "{token}", "Tokens used per call, by gen_ai.token.type (input or output).");
+
+    public static readonly Histogram<double> OperationDuration = Meter.CreateHistogram<double>(
+        "gen_ai.client.operation.duration", "s", "Duration of one attempt against a provider.");
+
+    public static readonly Histogram<double> TimeToFirstToken = Meter.CreateHistogram<double>(
+        "rose.llm.time_to_first_token", "s", "From sending the request to the first text delta.");
+
+    public static readonly Histogram<double> OutputTokensPerSecond = Meter.CreateHistogram<double>(
+        "rose.llm.output_tokens_per_second", "{token}/s", "Generation speed after the first token.");
+
+    public static readonly Counter<long> Attempts = Meter.CreateCounter<long>(
+        "rose.llm.attempts", "{attempt}", "Every attempt against a provider, by outcome.");
+
+    public static readonly Counter<long> Fallbacks = Meter.CreateCounter<long>(
+        "rose.llm.fallbacks", "{fallback}", "Moves to the next provider of a chain.");
+
+    public static readonly Counter<long> OfflineAnswers = Meter.CreateCounter<long>(
+        "rose.llm.offline_answers", "{answer}", "Answers composed offline, by reason.");
+}
