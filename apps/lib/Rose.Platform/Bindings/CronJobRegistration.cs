@@ -1,0 +1,4 @@
+namespace Rose.Platform.Bindings;
+
+/// <summary>One job this app runs: its definition and the <see cref="ICronJob"/> class.</summary>
+public sealed record CronJobRegistration(CronJobDefinition Definition, Type JobType);

@@ -1,0 +1,51 @@
+using Dapr.Workflow;
+using Rose.Platform.Workflows;
+
+namespace Rose.Platform.Dapr;
+
+/// <summary>The workflow port on Dapr Workflow (<see cref="DaprWorkflowClient"/>).</summary>
+public sealed class DaprWorkflowScheduler(DaprWorkflowClient workflows) : IWorkflowScheduler
+{
+    public async Task<string> ScheduleAsync<TWorkflow>(string tenantId, object? input, string? localId = null, CancellationToken cancellationToken = default)
+        where TWorkflow : IWorkflow
+    {
+        var instanceId = WorkflowInstanceIds.Compose(tenantId, localId ?? Guid.NewGuid().ToString("N"));
+        return await workflows.ScheduleNewWorkflowAsync(typeof(TWorkflow).Name, instanceId, input, null, cancellationToken);
+    }
+
+    public async Task<WorkflowInstanceStatus?> GetStatusAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var state = await workflows.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        if (state is null || !state.Exists)
+        {
+            return null;
+        }
+
+        return new WorkflowInstanceStatus(
+            instanceId,
+            state.WorkflowName ?? string.Empty,
+            Map(state.RuntimeStatus),
+            state.CreatedAt,
+            state.LastUpdatedAt,
+            state.IsWorkflowCompleted ? System.Text.Json.JsonSerializer.Serialize(state.ReadOutputAs<System.Text.Json.JsonElement>(), PlatformJson.Options) : null,
+            null,
+            state.FailureDetails?.ErrorMessage);
+    }
+
+    public Task RaiseEventAsync(string instanceId, string eventName, object? payload = null, CancellationToken cancellationToken = default) =>
+        workflows.RaiseEventAsync(instanceId, eventName, payload, cancellationToken);
+
+    public Task TerminateAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default) =>
+        workflows.TerminateWorkflowAsync(instanceId, reason, cancellationToken);
+
+    private static WorkflowRunStatus Map(WorkflowRuntimeStatus status) => status switch
+    {
+        WorkflowRuntimeStatus.Pending => WorkflowRunStatus.Pending,
+        WorkflowRuntimeStatus.Running => WorkflowRunStatus.Running,
+        WorkflowRuntimeStatus.Completed => WorkflowRunStatus.Completed,
+        WorkflowRuntimeStatus.Failed => WorkflowRunStatus.Failed,
+        WorkflowRuntimeStatus.Terminated => WorkflowRunStatus.Terminated,
+        WorkflowRuntimeStatus.Suspended => WorkflowRunStatus.Suspended,
+        _ => WorkflowRunStatus.Unknown,
+    };
+}

@@ -1,0 +1,30 @@
+using Dapr.Workflow;
+using Rose.Platform.Workflows;
+
+namespace Rose.Platform.Embedded.Workflows;
+
+/// <summary>The workflow port on the embedded runner.</summary>
+public sealed class EmbeddedWorkflowScheduler(EmbeddedWorkflowRunner runner, WorkflowJournal journal) : IWorkflowScheduler
+{
+    public async Task<string> ScheduleAsync<TWorkflow>(string tenantId, object? input, string? localId = null, CancellationToken cancellationToken = default)
+        where TWorkflow : IWorkflow
+    {
+        var instanceId = WorkflowInstanceIds.Compose(tenantId, localId ?? Guid.NewGuid().ToString("N"));
+        await runner.ScheduleAsync(typeof(TWorkflow).Name, instanceId, tenantId, WorkflowValues.Serialize(input), cancellationToken);
+        return instanceId;
+    }
+
+    public async Task<WorkflowInstanceStatus?> GetStatusAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        var record = await journal.GetAsync(instanceId, cancellationToken);
+        return record?.ToStatus() is { } status
+            ? status with { FailureMessage = record.Failure is { } failure ? WorkflowFailure.MessageOf(failure) : null }
+            : null;
+    }
+
+    public Task RaiseEventAsync(string instanceId, string eventName, object? payload = null, CancellationToken cancellationToken = default) =>
+        runner.RaiseEventAsync(instanceId, eventName, WorkflowValues.Serialize(payload), cancellationToken);
+
+    public Task TerminateAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default) =>
+        runner.TerminateAsync(instanceId, reason, cancellationToken);
+}

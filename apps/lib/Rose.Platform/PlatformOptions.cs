@@ -1,0 +1,24 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Rose.Platform;
+
+/// <summary>Configuration section <c>Rose:Platform</c>; the runtime itself is chosen by <c>Rose:Runtime</c>.</summary>
+public sealed class PlatformOptions
+{
+    public const string SectionName = "Rose:Platform";
+
+    public const string RuntimeKey = "Rose:Runtime";
+
+    public PlatformRuntime Runtime { get; set; } = PlatformRuntime.Embedded;
+
+    /// <summary>How long a subscriber remembers an event id it handled (redeliveries after that run again).</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00", ErrorMessage = "Rose:Platform:HandledEventRetention must be between 1 minute and 90 days.")]
+    public TimeSpan HandledEventRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Embedded runtime: delivery of published events.</summary>
+    [Required]
+    public OutboxOptions Outbox { get; set; } = new();
+
+    /// <summary>Embedded runtime: base address for invocation of this same process; empty means the server's own first address.</summary>
+    public Uri? SelfUrl { get; set; }
+}

@@ -1,0 +1,8 @@
+namespace Rose.Platform.PubSub;
+
+/// <summary>The topic an <see cref="IntegrationEvent"/> type is published to; use a <see cref="Topics"/> constant.</summary>
+[AttributeUsage(AttributeTargets.Class, Inherited = false)]
+public sealed class EventTopicAttribute(string topic) : Attribute
+{
+    public string Topic { get; } = topic;
+}

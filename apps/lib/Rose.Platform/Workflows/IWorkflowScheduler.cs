@@ -1,0 +1,21 @@
+using Dapr.Workflow;
+
+namespace Rose.Platform.Workflows;
+
+/// <summary>
+/// Starts and manages workflow instances (<c>Dapr.Workflow</c> classes), on Dapr or in the embedded
+/// runner. Instance ids are <c>{tenantId}_{localId}</c> (see <see cref="WorkflowInstanceIds"/>).
+/// </summary>
+public interface IWorkflowScheduler
+{
+    /// <summary>Schedules <typeparamref name="TWorkflow"/> and returns the instance id.</summary>
+    Task<string> ScheduleAsync<TWorkflow>(string tenantId, object? input, string? localId = null, CancellationToken cancellationToken = default)
+        where TWorkflow : IWorkflow;
+
+    /// <summary>The instance's status, or null when there is no such instance.</summary>
+    Task<WorkflowInstanceStatus?> GetStatusAsync(string instanceId, CancellationToken cancellationToken = default);
+
+    Task RaiseEventAsync(string instanceId, string eventName, object? payload = null, CancellationToken cancellationToken = default);
+
+    Task TerminateAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default);
+}
