@@ -1,8 +1,21 @@
-// The developer's environment: the standalone host on the embedded runtime, with the Aspire dashboard.
-// The Dapr shape (one project per app with a daprd sidecar) comes with the building-blocks work.
-var builder = DistributedApplication.CreateBuilder(args);
+using Rose.AppHost;
 
-builder.AddProject<Projects.Rose_Standalone>("standalone")
-    .WithHttpHealthCheck("/health");
+// The developer's environment with the Aspire dashboard. Where daprd exists, every app runs with
+// its own sidecar (the production shape); where it does not, the standalone host runs them all
+// on the embedded runtime. Rose:AppHost:Infrastructure=Local uses Debian's redis-server and
+// postgres instead of containers, for machines without Docker.
+var builder = DistributedApplication.CreateBuilder(args);
+var options = AppHostOptions.From(builder.Configuration);
+var daprd = options.FindDaprd();
+var infrastructure = RoseInfrastructure.Add(builder, options, forDapr: daprd is not null);
+
+if (daprd is null)
+{
+    builder.AddRoseStandalone(infrastructure);
+}
+else
+{
+    builder.AddRoseDaprApps(infrastructure, daprd);
+}
 
 builder.Build().Run();
