@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Rose.Testing;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Reflection;
-using Rose.Testing;
+using System.Runtime.CompilerServices;
 
-namespace Rose.Standalone.Tests;
+namespace Rose.Testing;
 
 /// <summary>The standalone host as a user runs it: a real process on a free port with its own data folder.</summary>
 public sealed class StandaloneProcess : IAsyncDisposable
@@ -21,9 +21,14 @@ public sealed class StandaloneProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', output);
 
+    /// <summary>
+    /// Starts the host whose path the calling test assembly names in an
+    /// <c>[assembly: AssemblyMetadata("StandaloneDll", …)]</c> attribute (see Rose.Standalone.Tests.csproj).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
     public static StandaloneProcess Start(string dataPath, IDictionary<string, string>? environment = null)
     {
-        var dll = typeof(StandaloneProcess).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        var dll = Assembly.GetCallingAssembly().GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "StandaloneDll").Value!;
         var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var info = new ProcessStartInfo("dotnet")
