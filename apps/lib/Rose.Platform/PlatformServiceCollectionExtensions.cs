@@ -79,13 +79,16 @@ public static class PlatformServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddRoseWorkflows(this IServiceCollection services, IConfiguration configuration, Action<WorkflowRegistrations> register)
     {
-        if (services.Any(d => d.ServiceType == typeof(WorkflowRegistrations) && d.ImplementationInstance is not null))
+        if (services.Any(d => d.ServiceType == typeof(WorkflowsHostedMarker)))
         {
             throw new InvalidOperationException("AddRoseWorkflows was called twice: register every workflow and activity in one call.");
         }
 
         var registrations = new WorkflowRegistrations();
         register(registrations);
+        services.AddSingleton<WorkflowsHostedMarker>();
+        // Replaces the empty set AddRosePlatform registers for apps that host no workflow.
+        services.RemoveAll<WorkflowRegistrations>();
         services.AddSingleton(registrations);
         if (ReadRuntime(configuration) == PlatformRuntime.Dapr)
         {
@@ -95,6 +98,8 @@ public static class PlatformServiceCollectionExtensions
 
         return services;
     }
+
+    private sealed class WorkflowsHostedMarker;
 
     private static PlatformRuntime ReadRuntime(IConfiguration configuration)
     {

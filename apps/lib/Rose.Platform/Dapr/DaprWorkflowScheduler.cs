@@ -32,6 +32,13 @@ public sealed class DaprWorkflowScheduler(DaprWorkflowClient workflows) : IWorkf
             state.FailureDetails?.ErrorMessage);
     }
 
+    public async Task<WorkflowInstanceStatus> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        await workflows.WaitForWorkflowCompletionAsync(instanceId, getInputsAndOutputs: true, cancellationToken);
+        return await GetStatusAsync(instanceId, cancellationToken)
+            ?? throw new InvalidOperationException($"Workflow instance '{instanceId}' disappeared.");
+    }
+
     public Task RaiseEventAsync(string instanceId, string eventName, object? payload = null, CancellationToken cancellationToken = default) =>
         workflows.RaiseEventAsync(instanceId, eventName, payload, cancellationToken);
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Rose.Platform.Invocation;
 
@@ -9,7 +10,8 @@ namespace Rose.Platform.Embedded;
 /// Embedded invocation: every app lives in this process, so a call to any app-id is an HTTP call
 /// to this server (<c>Rose:Platform:SelfUrl</c>, or the first address Kestrel listens on).
 /// </summary>
-public sealed class LoopbackServiceInvoker(IHttpClientFactory clients, IServer server, IOptions<PlatformOptions> options) : IServiceInvoker
+/// <remarks>The server is looked up on first use: a host without one (a console worker) still starts.</remarks>
+public sealed class LoopbackServiceInvoker(IHttpClientFactory clients, IServiceProvider services, IOptions<PlatformOptions> options) : IServiceInvoker
 {
     public const string ClientName = "rose-loopback";
 
@@ -27,7 +29,7 @@ public sealed class LoopbackServiceInvoker(IHttpClientFactory clients, IServer s
 
     private Uri OwnAddress()
     {
-        var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+        var address = services.GetService<IServer>()?.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
             ?? throw new InvalidOperationException("This server has no address yet; set Rose:Platform:SelfUrl.");
         // Kestrel reports wildcard bindings; call them through loopback.
         var uri = new UriBuilder(address.Replace("://+", "://localhost", StringComparison.Ordinal).Replace("://*", "://localhost", StringComparison.Ordinal));

@@ -15,6 +15,9 @@ public interface IWorkflowScheduler
     /// <summary>The instance's status, or null when there is no such instance.</summary>
     Task<WorkflowInstanceStatus?> GetStatusAsync(string instanceId, CancellationToken cancellationToken = default);
 
+    /// <summary>Waits until the instance completes, fails or is terminated, and returns its final status.</summary>
+    Task<WorkflowInstanceStatus> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken = default);
+
     Task RaiseEventAsync(string instanceId, string eventName, object? payload = null, CancellationToken cancellationToken = default);
 
     Task TerminateAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default);

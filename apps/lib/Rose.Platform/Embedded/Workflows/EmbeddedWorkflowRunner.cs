@@ -23,6 +23,7 @@ public sealed class EmbeddedWorkflowRunner(
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<string, RunningInstance> running = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ExternalEventSignal> signals = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ExternalEventSignal> statusSignals = new(StringComparer.Ordinal);
     private readonly ILogger logger = loggers.CreateLogger<EmbeddedWorkflowRunner>();
 
     internal WorkflowJournal Journal => journal;
@@ -74,6 +75,7 @@ public sealed class EmbeddedWorkflowRunner(
     public async Task TerminateAsync(string instanceId, string? reason, CancellationToken cancellationToken)
     {
         await journal.TerminateAsync(instanceId, reason ?? "Terminated.", cancellationToken);
+        StatusSignalFor(instanceId).Pulse();
         if (running.TryGetValue(instanceId, out var instance))
         {
             // Children run under their parent's token, so they stop too.
@@ -91,6 +93,9 @@ public sealed class EmbeddedWorkflowRunner(
     }
 
     internal ExternalEventSignal SignalFor(string instanceId) => signals.GetOrAdd(instanceId, _ => new ExternalEventSignal());
+
+    /// <summary>Pulsed whenever an instance reaches a final status.</summary>
+    internal ExternalEventSignal StatusSignalFor(string instanceId) => statusSignals.GetOrAdd(instanceId, _ => new ExternalEventSignal());
 
     internal async Task<string?> RunActivityAsync(string name, string? input, string instanceId, int sequence)
     {
@@ -147,6 +152,7 @@ public sealed class EmbeddedWorkflowRunner(
         {
             logger.LogError(ex, "Workflow instance {InstanceId} failed outside its code.", instanceId);
             await journal.SetStatusAsync(instanceId, WorkflowRunStatus.Failed, null, WorkflowFailure.Describe(ex), CancellationToken.None);
+            StatusSignalFor(instanceId).Pulse();
         }
     }
 
@@ -175,6 +181,7 @@ public sealed class EmbeddedWorkflowRunner(
             {
                 logger.LogWarning(ex, "Workflow instance {InstanceId} failed.", instanceId);
                 await journal.SetStatusAsync(instanceId, WorkflowRunStatus.Failed, null, WorkflowFailure.Describe(ex), CancellationToken.None);
+                StatusSignalFor(instanceId).Pulse();
                 continue;
             }
 
@@ -185,6 +192,7 @@ public sealed class EmbeddedWorkflowRunner(
             }
 
             await journal.SetStatusAsync(instanceId, WorkflowRunStatus.Completed, WorkflowValues.Serialize(output) ?? "null", null, CancellationToken.None);
+            StatusSignalFor(instanceId).Pulse();
         }
     }
 

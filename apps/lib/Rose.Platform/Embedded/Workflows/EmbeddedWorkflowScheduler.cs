@@ -22,6 +22,23 @@ public sealed class EmbeddedWorkflowScheduler(EmbeddedWorkflowRunner runner, Wor
             : null;
     }
 
+    public async Task<WorkflowInstanceStatus> WaitForCompletionAsync(string instanceId, CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            // Armed before reading, so a change between the read and the wait is not missed.
+            var changed = runner.StatusSignalFor(instanceId).Next;
+            var status = await GetStatusAsync(instanceId, cancellationToken)
+                ?? throw new InvalidOperationException($"There is no workflow instance '{instanceId}'.");
+            if (status.IsFinished)
+            {
+                return status;
+            }
+
+            await changed.WaitAsync(cancellationToken);
+        }
+    }
+
     public Task RaiseEventAsync(string instanceId, string eventName, object? payload = null, CancellationToken cancellationToken = default) =>
         runner.RaiseEventAsync(instanceId, eventName, WorkflowValues.Serialize(payload), cancellationToken);
 
