@@ -1,0 +1,5 @@
+using Rose.Knowledge.Retrieval;
+
+namespace Rose.Knowledge.Endpoints;
+
+public sealed record SearchResponse(string Query, IReadOnlyList<RetrievedPassage> Results);

@@ -1,0 +1,222 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Rose.Knowledge.Data;
+using Rose.Knowledge.Events;
+using Rose.Knowledge.Parsing;
+using Rose.Knowledge.Retrieval;
+using Rose.Knowledge.Sources;
+using Rose.Storage;
+
+namespace Rose.Knowledge.Ingestion;
+
+/// <summary>
+/// Accepts documents for the current tenant, records them as queued and schedules their loading.
+/// Submitting the same source again (same URL, file name or FAQ question) targets the same
+/// document: unchanged content then ends as a no-op, changed content replaces the chunks.
+/// </summary>
+public sealed class DocumentIntake(
+    KnowledgeDbContext db,
+    ICurrentTenant currentTenant,
+    IDocumentLoadingScheduler scheduler,
+    SitemapReader sitemaps,
+    KnowledgeIndexCache cache,
+    IKnowledgeEventPublisher publisher,
+    IOptions<KnowledgeOptions> options,
+    TimeProvider time)
+{
+    private string TenantId => currentTenant.TenantId ?? throw new TenantRequiredException();
+
+    public async Task<DocumentView> SubmitAsync(DocumentSubmission submission, CancellationToken cancellationToken)
+    {
+        var url = ValidUrl(submission.Url, "url");
+        if (submission.Content is null)
+        {
+            if (url is null)
+            {
+                throw new KnowledgeValidationException(new Dictionary<string, string[]>
+                {
+                    ["content"] = ["Send a file, inline content, or a url to fetch."],
+                });
+            }
+
+            return await UpsertAsync(url.ToString(), submission.Title, submission.Url!.Trim(), null, DocumentOrigin.Url, null, cancellationToken);
+        }
+
+        var sourceKey = url?.ToString() ?? (submission.FileName is { Length: > 0 } file ? "file:" + file : null)
+            ?? (submission.Title is { Length: > 0 } t ? "title:" + t : null)
+            ?? throw KnowledgeValidationException.For("title", "Give the document a title, a file name or a url.");
+        var contentType = submission.ContentType is { Length: > 0 } ct && ct != "application/octet-stream"
+            ? ct
+            : DocumentFormats.Detect(null, submission.FileName ?? submission.Url) is { } format ? DocumentFormats.MediaType(format) : submission.ContentType;
+        var title = submission.Title ?? Path.GetFileNameWithoutExtension(submission.FileName) ?? url?.ToString();
+        return await UpsertAsync(sourceKey, title, submission.Url?.Trim() is { Length: > 0 } verbatim ? verbatim : null, contentType, DocumentOrigin.Upload, submission.Content, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<DocumentView>> SubmitFaqsAsync(IReadOnlyList<FaqEntry> entries, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        for (var i = 0; i < entries.Count; i++)
+        {
+            if (string.IsNullOrWhiteSpace(entries[i].Question) || string.IsNullOrWhiteSpace(entries[i].Answer))
+            {
+                errors[$"faqs[{i}]"] = ["Each FAQ entry needs a question and an answer."];
+            }
+        }
+
+        if (entries.Count == 0)
+        {
+            errors["faqs"] = ["Send at least one FAQ entry."];
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new KnowledgeValidationException(errors);
+        }
+
+        var views = new List<DocumentView>(entries.Count);
+        foreach (var entry in entries)
+        {
+            ValidUrl(entry.Url, "url");
+            var key = "faq:" + TextNormalizer.Collapse(entry.Question).ToLowerInvariant();
+            var payload = JsonSerializer.SerializeToUtf8Bytes(entry with { Question = entry.Question.Trim(), Answer = entry.Answer.Trim() });
+            views.Add(await UpsertAsync(key, entry.Question.Trim(), string.IsNullOrWhiteSpace(entry.Url) ? null : entry.Url.Trim(), "application/json", DocumentOrigin.Faq, payload, cancellationToken));
+        }
+
+        return views;
+    }
+
+    public async Task<IReadOnlyList<DocumentView>> SubmitSitemapAsync(string? sitemapUrl, CancellationToken cancellationToken)
+    {
+        var url = ValidUrl(sitemapUrl, "url") ?? throw KnowledgeValidationException.For("url", "Give the sitemap's url.");
+        IReadOnlyList<Uri> pages;
+        try
+        {
+            pages = await sitemaps.ReadAsync(url, cancellationToken);
+        }
+        catch (DocumentRejectedException e)
+        {
+            throw KnowledgeValidationException.For("url", e.Message);
+        }
+
+        var views = new List<DocumentView>(pages.Count);
+        foreach (var page in pages)
+        {
+            views.Add(await UpsertAsync(page.ToString(), null, page.ToString(), null, DocumentOrigin.Url, null, cancellationToken));
+        }
+
+        return views;
+    }
+
+    public async Task<IReadOnlyList<DocumentView>> ListAsync(CancellationToken cancellationToken) =>
+        (await db.Documents.AsNoTracking().OrderByDescending(d => d.CreatedAt).ToListAsync(cancellationToken)).Select(DocumentView.From).ToList();
+
+    public async Task<DocumentView?> FindAsync(string id, CancellationToken cancellationToken) =>
+        LocalId(id) is { } local && await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == local, cancellationToken) is { } row
+            ? DocumentView.From(row)
+            : null;
+
+    /// <summary>Removes the document and every trace of it: chunks, vectors, keyword postings (rebuilt from chunks), graph rows.</summary>
+    public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        if (LocalId(id) is not { } local)
+        {
+            return false;
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        var deleted = await strategy.ExecuteAsync(async () =>
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // The document row goes first: if it is being indexed right now, this waits for that
+            // transaction, and the chunk deletes below then see (and remove) what it wrote.
+            var removed = await db.Documents.Where(d => d.Id == local).ExecuteDeleteAsync(cancellationToken);
+            if (removed == 0)
+            {
+                return false;
+            }
+
+            await DocumentLoadingSteps.DeleteContributionsAsync(db, local, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return true;
+        });
+        if (deleted)
+        {
+            cache.Invalidate(TenantId);
+            await publisher.PublishAsync(
+                new KnowledgeUpdated(Guid.CreateVersion7(), time.GetUtcNow(), TenantId, TenantIds.Compose(TenantId, local), KnowledgeUpdated.Deleted),
+                cancellationToken);
+        }
+
+        return deleted;
+    }
+
+    /// <summary>The local id of a composite id of the current tenant; null for another tenant's id, which is then simply not found.</summary>
+    private string? LocalId(string id)
+    {
+        var separator = id.IndexOf(':', StringComparison.Ordinal);
+        if (separator < 0)
+        {
+            return id;
+        }
+
+        return id[..separator] == TenantId ? id[(separator + 1)..] : null;
+    }
+
+    private async Task<DocumentView> UpsertAsync(
+        string sourceKey, string? title, string? url, string? contentType, DocumentOrigin origin, byte[]? payload, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var row = await db.Documents.SingleOrDefaultAsync(d => d.SourceKey == sourceKey, cancellationToken);
+        if (row is null)
+        {
+            row = new KnowledgeDocument { Id = Guid.CreateVersion7().ToString("N"), SourceKey = sourceKey, CreatedAt = now };
+            db.Documents.Add(row);
+        }
+
+        row.Title = Truncate(string.IsNullOrWhiteSpace(title) ? url ?? sourceKey : title.Trim(), 500);
+        row.TitleIsExplicit = !string.IsNullOrWhiteSpace(title);
+        row.SourceUrl = url;
+        row.ContentType = contentType;
+        row.Origin = origin;
+        row.UpdatedAt = now;
+        var limit = options.Value.MaxDocumentBytes;
+        if (payload is not null && payload.Length > limit)
+        {
+            // Too large to keep: the document fails alone, with the reason, and nothing is stored.
+            row.Payload = null;
+            row.Status = DocumentStatus.Failed;
+            row.Error = $"The file is {payload.Length / 1024.0 / 1024.0:0.0} MB; the limit is {limit / 1024.0 / 1024.0:0.0} MB.";
+            await db.SaveChangesAsync(cancellationToken);
+            return DocumentView.From(row);
+        }
+
+        if (payload is not null && row.Status == DocumentStatus.Indexed && row.Payload is not null && payload.AsSpan().SequenceEqual(row.Payload))
+        {
+            // The same bytes again: nothing to load, the indexed chunks stay as they are.
+            await db.SaveChangesAsync(cancellationToken);
+            return DocumentView.From(row);
+        }
+
+        row.Payload = payload;
+        row.Status = DocumentStatus.Queued;
+        row.Error = null;
+        await db.SaveChangesAsync(cancellationToken);
+        await scheduler.ScheduleAsync(new DocumentRef(TenantId, row.Id), cancellationToken);
+        return DocumentView.From(row);
+    }
+
+    private static Uri? ValidUrl(string? value, string field)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(value.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw KnowledgeValidationException.For(field, $"'{value}' is not an absolute http(s) URL.");
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}

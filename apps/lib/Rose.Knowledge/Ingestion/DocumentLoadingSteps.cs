@@ -1,0 +1,225 @@
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Rose.Knowledge.Chunking;
+using Rose.Knowledge.Data;
+using Rose.Knowledge.Events;
+using Rose.Knowledge.Graph;
+using Rose.Knowledge.Parsing;
+using Rose.Knowledge.Retrieval;
+using Rose.Knowledge.Sources;
+using Rose.Llm.Embeddings;
+using Rose.Storage;
+
+namespace Rose.Knowledge.Ingestion;
+
+/// <summary>
+/// The steps of loading one document: fetch + parse, chunk, embed, index, publish. The workflow
+/// activities of <c>DocumentLoadingWorkflow</c> and the in-process loader both call these, so
+/// the two runtimes load documents identically. Every step acts for the tenant it is given.
+/// </summary>
+public sealed class DocumentLoadingSteps(
+    IServiceScopeFactory scopes,
+    DocumentParser parser,
+    WebPageFetcher fetcher,
+    StructureAwareChunker chunker,
+    ITextEmbedder embedder,
+    IGraphExtractor graphExtractor,
+    KnowledgeIndexCache cache,
+    IKnowledgeEventPublisher publisher,
+    IOptions<ChunkingOptions> chunking,
+    TimeProvider time)
+{
+    public async Task<ParsedSource> FetchAndParseAsync(DocumentRef document, CancellationToken cancellationToken)
+    {
+        await using var scope = Enter(document.TenantId, out var db);
+        var row = await db.Documents.SingleOrDefaultAsync(d => d.Id == document.DocumentId, cancellationToken)
+            ?? throw new DocumentRejectedException("The document was deleted before it could be loaded.");
+        row.Status = DocumentStatus.Processing;
+        row.Error = null;
+        row.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+
+        var parsed = row.Origin switch
+        {
+            DocumentOrigin.Faq => ParseFaq(row),
+            DocumentOrigin.Url => await ParseWebPageAsync(row, cancellationToken),
+            _ => parser.Parse(row.Payload ?? [], row.ContentType, row.SourceKey, row.Title),
+        };
+        var title = row.TitleIsExplicit || string.IsNullOrWhiteSpace(parsed.Title) ? row.Title : parsed.Title;
+        var hash = ContentHasher.Hash(title, row.SourceUrl, parsed.Blocks, chunking.Value);
+        var unchanged = hash == row.ContentHash
+            && !await db.Chunks.AnyAsync(c => c.DocumentId == row.Id && c.EmbeddingModel != embedder.Model, cancellationToken);
+        return new ParsedSource(document, title, row.SourceUrl, hash, unchanged, parsed.Blocks);
+    }
+
+    public ChunkedSource Chunk(ParsedSource parsed) =>
+        new(parsed.Document, parsed.Title, parsed.SourceUrl, parsed.ContentHash, chunker.Chunk(new ParsedDocument(parsed.Title, parsed.Blocks)));
+
+    public async Task<EmbeddedSource> EmbedAsync(ChunkedSource chunked, CancellationToken cancellationToken)
+    {
+        var inputs = chunked.Chunks.Select(c => c.EmbeddingInput(chunked.Title)).ToList();
+        var vectors = inputs.Count == 0 ? [] : await embedder.EmbedAsync(inputs, cancellationToken);
+        return new EmbeddedSource(chunked, vectors, embedder.Model, embedder.Dimensions);
+    }
+
+    /// <summary>
+    /// Replaces the document's chunks, vectors and graph contributions in one transaction, so a
+    /// search sees either the old version or the new one, never a mix. Returns the chunk count,
+    /// or -1 when the document was deleted meanwhile (nothing is written then).
+    /// </summary>
+    public async Task<int> IndexAsync(EmbeddedSource embedded, CancellationToken cancellationToken)
+    {
+        var source = embedded.Source;
+        var document = source.Document;
+        var rows = BuildRows(embedded);
+        await using var scope = Enter(document.TenantId, out var db);
+        var strategy = db.Database.CreateExecutionStrategy();
+        var written = await strategy.ExecuteAsync(async () =>
+        {
+            db.ChangeTracker.Clear();
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Touch the document row first: it locks the row, so a concurrent delete waits for us
+            // (and then removes what we wrote) instead of leaving orphan chunks behind.
+            var now = time.GetUtcNow();
+            var touched = await db.Documents.Where(d => d.Id == document.DocumentId)
+                .ExecuteUpdateAsync(s => s.SetProperty(d => d.UpdatedAt, now), cancellationToken);
+            if (touched == 0)
+            {
+                return -1;
+            }
+
+            await DeleteContributionsAsync(db, document.DocumentId, cancellationToken);
+            db.Chunks.AddRange(rows.Chunks);
+            db.Mentions.AddRange(rows.Mentions);
+            db.Relations.AddRange(rows.Relations);
+            var row = await db.Documents.SingleAsync(d => d.Id == document.DocumentId, cancellationToken);
+            row.Title = source.Title;
+            row.Status = DocumentStatus.Indexed;
+            row.Error = null;
+            row.ContentHash = source.ContentHash;
+            row.ChunkCount = rows.Chunks.Count;
+            row.UpdatedAt = now;
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return rows.Chunks.Count;
+        });
+        cache.Invalidate(document.TenantId);
+        return written;
+    }
+
+    public async Task CompleteUnchangedAsync(DocumentRef document, CancellationToken cancellationToken) =>
+        await SetStatusAsync(document, DocumentStatus.Indexed, null, cancellationToken);
+
+    public async Task FailAsync(DocumentRef document, string reason, CancellationToken cancellationToken) =>
+        await SetStatusAsync(document, DocumentStatus.Failed, reason.Length > 1000 ? reason[..1000] : reason, cancellationToken);
+
+    public async Task PublishUpdatedAsync(DocumentRef document, string change, CancellationToken cancellationToken)
+    {
+        cache.Invalidate(document.TenantId);
+        await publisher.PublishAsync(
+            new KnowledgeUpdated(Guid.CreateVersion7(), time.GetUtcNow(), document.TenantId, TenantIds.Compose(document.TenantId, document.DocumentId), change),
+            cancellationToken);
+    }
+
+    /// <summary>Removes the chunks, vectors and graph rows that a document contributed.</summary>
+    internal static async Task DeleteContributionsAsync(KnowledgeDbContext db, string documentId, CancellationToken cancellationToken)
+    {
+        await db.Mentions.Where(m => m.DocumentId == documentId).ExecuteDeleteAsync(cancellationToken);
+        await db.Relations.Where(r => r.DocumentId == documentId).ExecuteDeleteAsync(cancellationToken);
+        await db.Chunks.Where(c => c.DocumentId == documentId).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    private async Task SetStatusAsync(DocumentRef document, DocumentStatus status, string? error, CancellationToken cancellationToken)
+    {
+        await using var scope = Enter(document.TenantId, out var db);
+        var row = await db.Documents.SingleOrDefaultAsync(d => d.Id == document.DocumentId, cancellationToken);
+        if (row is null)
+        {
+            return;
+        }
+
+        row.Status = status;
+        row.Error = error;
+        row.UpdatedAt = time.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private (List<KnowledgeChunk> Chunks, List<GraphMention> Mentions, List<GraphRelation> Relations) BuildRows(EmbeddedSource embedded)
+    {
+        var source = embedded.Source;
+        var chunks = new List<KnowledgeChunk>(source.Chunks.Count);
+        var mentions = new List<GraphMention>();
+        var relations = new List<GraphRelation>();
+        for (var i = 0; i < source.Chunks.Count; i++)
+        {
+            var draft = source.Chunks[i];
+            var chunkId = Guid.CreateVersion7().ToString("N");
+            chunks.Add(new KnowledgeChunk
+            {
+                TenantId = source.Document.TenantId,
+                Id = chunkId,
+                DocumentId = source.Document.DocumentId,
+                Ordinal = draft.Ordinal,
+                Text = draft.Text,
+                HeadingPath = string.Join(KnowledgeChunk.HeadingSeparator, draft.HeadingPath),
+                Title = source.Title,
+                SourceUrl = source.SourceUrl,
+                Page = draft.Page,
+                TokenCount = draft.TokenCount,
+                EmbeddingModel = embedded.Model,
+                EmbeddingDimensions = embedded.Dimensions,
+                Embedding = MemoryMarshal.AsBytes(embedded.Vectors[i].AsSpan()).ToArray(),
+            });
+
+            var graph = graphExtractor.Extract(source.Title, draft.HeadingPath, draft.Text);
+            mentions.AddRange(graph.Entities.Select(e => new GraphMention
+            {
+                TenantId = source.Document.TenantId,
+                Id = Guid.CreateVersion7().ToString("N"),
+                DocumentId = source.Document.DocumentId,
+                ChunkId = chunkId,
+                Entity = Truncate(e.Key, 200),
+                Label = Truncate(e.Label, 200),
+            }));
+            relations.AddRange(graph.Relations.Select(r => new GraphRelation
+            {
+                TenantId = source.Document.TenantId,
+                Id = Guid.CreateVersion7().ToString("N"),
+                DocumentId = source.Document.DocumentId,
+                ChunkId = chunkId,
+                Source = Truncate(r.Source, 200),
+                Target = Truncate(r.Target, 200),
+                Keywords = Truncate(r.Keywords, 500),
+            }));
+        }
+
+        return (chunks, mentions, relations);
+    }
+
+    private async Task<ParsedDocument> ParseWebPageAsync(KnowledgeDocument row, CancellationToken cancellationToken)
+    {
+        var url = new Uri(row.SourceUrl ?? row.SourceKey);
+        var fetched = await fetcher.FetchAsync(url, cancellationToken);
+        return parser.Parse(fetched.Content, fetched.ContentType, fetched.NameOrUrl, row.Title);
+    }
+
+    private static ParsedDocument ParseFaq(KnowledgeDocument row)
+    {
+        var faq = JsonSerializer.Deserialize<FaqEntry>(row.Payload ?? [])
+            ?? throw new DocumentRejectedException("The FAQ entry is empty.");
+        return new ParsedDocument(faq.Question, [new ContentBlock(BlockKind.Faq, $"{faq.Question}\n{faq.Answer}")]);
+    }
+
+    private AsyncServiceScope Enter(string tenantId, out KnowledgeDbContext db)
+    {
+        var scope = scopes.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(tenantId);
+        db = scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>();
+        return scope;
+    }
+
+    private static string Truncate(string value, int length) => value.Length <= length ? value : value[..length];
+}

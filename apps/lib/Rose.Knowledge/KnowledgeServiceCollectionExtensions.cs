@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Rose.Knowledge.Chunking;
+using Rose.Knowledge.Data;
+using Rose.Knowledge.Events;
+using Rose.Knowledge.Graph;
+using Rose.Knowledge.Ingestion;
+using Rose.Knowledge.Parsing;
+using Rose.Knowledge.Retrieval;
+using Rose.Knowledge.Sources;
+using Rose.Llm.Embeddings;
+using Rose.Storage;
+
+namespace Rose.Knowledge;
+
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// The knowledge base: storage, parsing, chunking, the document loader, and hybrid retrieval
+    /// (<see cref="IKnowledgeRetriever"/>). Registers the offline MiniLM embedder unless an
+    /// <see cref="ITextEmbedder"/> is already registered.
+    /// </summary>
+    public static IServiceCollection AddRoseKnowledge(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddRoseStorage(configuration);
+        services.AddRoseDbContext<KnowledgeDbContext, KnowledgeSqliteDbContext, KnowledgePostgresDbContext>(KnowledgeDbContext.Module);
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RerankOptions>().Bind(configuration.GetSection(RerankOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.TryAddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
+        services.TryAddSingleton<ITokenCounter>(_ => WordPieceTokenCounter.MiniLm);
+        services.TryAddSingleton<StructureAwareChunker>();
+        services.TryAddSingleton(_ => DocumentParser.CreateDefault());
+        services.TryAddSingleton<IGraphExtractor, OfflineGraphExtractor>();
+
+        services.AddHttpClient(WebPageFetcher.HttpClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = System.Net.DecompressionMethods.All });
+        services.TryAddSingleton(sp => new WebPageFetcher(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebPageFetcher.HttpClientName),
+            sp.GetRequiredService<IOptions<KnowledgeOptions>>()));
+        services.TryAddSingleton<SitemapReader>();
+
+        services.TryAddSingleton<KnowledgeIndexLoader>();
+        services.TryAddSingleton<KnowledgeIndexCache>();
+        services.TryAddSingleton<MmrReranker>();
+        services.AddHttpClient<CohereReranker>();
+        services.TryAddSingleton<IPassageReranker>(sp => sp.GetRequiredService<IOptions<RerankOptions>>().Value.IsConfigured
+            ? sp.GetRequiredService<CohereReranker>()
+            : sp.GetRequiredService<MmrReranker>());
+        services.TryAddSingleton<HybridRetriever>();
+        services.TryAddSingleton<IKnowledgeRetriever>(sp => sp.GetRequiredService<HybridRetriever>());
+
+        services.TryAddSingleton<IKnowledgeEventPublisher, LoggingKnowledgeEventPublisher>();
+        services.TryAddSingleton<DocumentLoadingSteps>();
+        services.TryAddSingleton<DocumentLoadingPipeline>();
+        services.TryAddSingleton<BackgroundDocumentLoader>();
+        services.TryAddSingleton<IDocumentLoadingScheduler>(sp => sp.GetRequiredService<BackgroundDocumentLoader>());
+        services.AddHostedService(sp => sp.GetRequiredService<BackgroundDocumentLoader>());
+        services.TryAddScoped<DocumentIntake>();
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Rose.Knowledge.Parsing;
+
+public enum DocumentFormat
+{
+    PlainText,
+    Markdown,
+    Html,
+    Pdf,
+    Docx,
+}

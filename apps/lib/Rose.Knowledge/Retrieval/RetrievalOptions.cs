@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Rose.Knowledge.Retrieval;
+
+/// <summary>Configuration section <c>Rose:Knowledge:Retrieval</c>.</summary>
+public sealed class RetrievalOptions
+{
+    public const string SectionName = "Rose:Knowledge:Retrieval";
+
+    /// <summary>How many hits each retriever (vector, keyword, graph) contributes to the fusion.</summary>
+    [Range(5, 1000)]
+    public int CandidatesPerRetriever { get; set; } = 40;
+
+    /// <summary>The k of reciprocal-rank fusion: 60 is the value of the original paper and rarely worth changing.</summary>
+    [Range(1, 1000)]
+    public int RrfK { get; set; } = 60;
+
+    public double VectorWeight { get; set; } = 1.0;
+
+    public double KeywordWeight { get; set; } = 1.0;
+
+    public double GraphWeight { get; set; } = 0.3;
+
+    /// <summary>How many fused candidates go to the reranker (Cohere or MMR).</summary>
+    [Range(1, 200)]
+    public int RerankCandidates { get; set; } = 20;
+
+    /// <summary>MMR trade-off: 1 is pure relevance, 0 pure diversity.</summary>
+    [Range(0.0, 1.0)]
+    public double MmrLambda { get; set; } = 0.85;
+
+    /// <summary>Scan an int8 copy of the vectors and re-score the best exactly: for tenants with very many chunks.</summary>
+    public bool QuantizeVectors { get; set; }
+}

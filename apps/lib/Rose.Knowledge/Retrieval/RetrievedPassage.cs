@@ -1,0 +1,16 @@
+namespace Rose.Knowledge.Retrieval;
+
+/// <summary>
+/// A passage of the tenant's knowledge base that answers a query. Ids are composite
+/// (<c>tenantId:localId</c>); <see cref="SourceUrl"/> is the URL given at ingestion, verbatim
+/// (fragment included), so a citation can deep-link.
+/// </summary>
+public sealed record RetrievedPassage(
+    string DocumentId,
+    string ChunkId,
+    string Text,
+    IReadOnlyList<string> HeadingPath,
+    string Title,
+    string? SourceUrl,
+    int? Page,
+    double Score);
