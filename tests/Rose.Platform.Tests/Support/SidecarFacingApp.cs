@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Rose.Testing;
+
+namespace Rose.Platform.Tests.Support;
+
+/// <summary>
+/// A Rose app on the Dapr runtime, on real Kestrel on loopback, so a test can call it the way the
+/// sidecar does (with or without <c>APP_API_TOKEN</c>).
+/// </summary>
+public sealed class SidecarFacingApp : IAsyncDisposable
+{
+    private readonly WebApplication app;
+
+    private SidecarFacingApp(WebApplication app, Uri address)
+    {
+        this.app = app;
+        Address = address;
+    }
+
+    public Uri Address { get; }
+
+    public IServiceProvider Services => app.Services;
+
+    public static async Task<SidecarFacingApp> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection, IConfiguration> configure)
+    {
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Rose:Runtime"] = "Dapr" });
+        builder.Services.AddRosePlatform(builder.Configuration);
+        configure(builder.Services, builder.Configuration);
+        var app = builder.Build();
+        app.MapRosePlatform();
+        await app.StartAsync();
+        return new SidecarFacingApp(app, new Uri($"http://127.0.0.1:{port}"));
+    }
+
+    public HttpClient CreateClient(string? appToken)
+    {
+        var client = new HttpClient { BaseAddress = Address };
+        if (appToken is not null)
+        {
+            client.DefaultRequestHeaders.Add("dapr-api-token", appToken);
+        }
+
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await app.StopAsync();
+        await app.DisposeAsync();
+    }
+}
