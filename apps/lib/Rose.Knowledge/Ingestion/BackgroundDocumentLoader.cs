@@ -15,6 +15,7 @@ namespace Rose.Knowledge.Ingestion;
 /// </summary>
 public sealed class BackgroundDocumentLoader(
     IServiceScopeFactory scopes,
+    IServiceProvider services,
     DocumentLoadingPipeline pipeline,
     ILogger<BackgroundDocumentLoader> logger) : BackgroundService, IDocumentLoadingScheduler
 {
@@ -33,7 +34,12 @@ public sealed class BackgroundDocumentLoader(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        await ResumeUnfinishedAsync(stoppingToken);
+        // When workflows load documents, their runtime resumes them; resuming here too would load twice.
+        if (ReferenceEquals(services.GetService<IDocumentLoadingScheduler>(), this))
+        {
+            await ResumeUnfinishedAsync(stoppingToken);
+        }
+
         await foreach (var document in queue.Reader.ReadAllAsync(stoppingToken))
         {
             try
