@@ -1,5 +1,6 @@
 using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
+using Rose.Widget;
 
 // search: the website agent's API, called by the widget through the gateway.
 var builder = WebApplication.CreateBuilder(args);
@@ -12,6 +13,7 @@ app.MapDefaultEndpoints();
 app.UseRoseTenancy();
 app.MapOpenApi();
 app.MapTenancyWidgetApi();
+app.MapRoseWidget();
 app.Run();
 
 public partial class Program;

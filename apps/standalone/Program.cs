@@ -1,6 +1,7 @@
 using Rose.Standalone;
 using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
+using Rose.Widget;
 
 // standalone: every app's endpoints in one process, on the embedded runtime and SQLite.
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ app.MapDefaultEndpoints();
 app.UseRoseTenancy();
 app.MapOpenApi();
 app.MapTenancyWidgetApi();
+app.MapRoseWidget();
 app.MapTenantManagementApi();
 app.MapTenantAdminApi();
 app.Run();
