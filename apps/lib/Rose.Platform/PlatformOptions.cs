@@ -15,6 +15,10 @@ public sealed class PlatformOptions
     [Range(typeof(TimeSpan), "00:01:00", "90.00:00:00", ErrorMessage = "Rose:Platform:HandledEventRetention must be between 1 minute and 90 days.")]
     public TimeSpan HandledEventRetention { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>How long finished workflow instances are kept before the <c>workflow-purge</c> job deletes them.</summary>
+    [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00", ErrorMessage = "Rose:Platform:WorkflowRetention must be between 1 hour and 10 years.")]
+    public TimeSpan WorkflowRetention { get; set; } = TimeSpan.FromDays(30);
+
     /// <summary>Embedded runtime: delivery of published events.</summary>
     [Required]
     public OutboxOptions Outbox { get; set; } = new();

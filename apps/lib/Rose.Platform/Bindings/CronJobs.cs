@@ -6,8 +6,8 @@ namespace Rose.Platform.Bindings;
 /// </summary>
 public static class CronJobs
 {
-    /// <summary>Ends conversations nobody wrote in for a while, so the worker tags and scores them.</summary>
-    public static readonly CronJobDefinition ConversationIdleCheck = new("conversation-idle-check", "0 */1 * * * *");
+    /// <summary>Nightly (03:30 UTC), the worker deletes workflow instances that finished longer ago than the retention.</summary>
+    public static readonly CronJobDefinition WorkflowPurge = new("workflow-purge", "0 30 3 * * *");
 
-    public static IReadOnlyList<CronJobDefinition> All { get; } = [ConversationIdleCheck];
+    public static IReadOnlyList<CronJobDefinition> All { get; } = [WorkflowPurge];
 }

@@ -45,6 +45,33 @@ public sealed class DaprWorkflowScheduler(DaprWorkflowClient workflows) : IWorkf
     public Task TerminateAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default) =>
         workflows.TerminateWorkflowAsync(instanceId, reason, cancellationToken);
 
+    public async Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken = default)
+    {
+        var purged = 0;
+        string? continuation = null;
+        do
+        {
+            var page = await workflows.ListInstanceIdsAsync(continuation, pageSize: 100, cancellationToken);
+            foreach (var instanceId in page.InstanceIds)
+            {
+                var state = await workflows.GetWorkflowStateAsync(instanceId, getInputsAndOutputs: false, cancellationToken);
+                if (state is { Exists: true } && IsFinished(state.RuntimeStatus) && state.LastUpdatedAt < finishedBefore
+                    && await workflows.PurgeInstanceAsync(instanceId, cancellationToken))
+                {
+                    purged++;
+                }
+            }
+
+            continuation = string.IsNullOrEmpty(page.ContinuationToken) ? null : page.ContinuationToken;
+        }
+        while (continuation is not null);
+
+        return purged;
+    }
+
+    private static bool IsFinished(WorkflowRuntimeStatus status) =>
+        status is WorkflowRuntimeStatus.Completed or WorkflowRuntimeStatus.Failed or WorkflowRuntimeStatus.Terminated;
+
     private static WorkflowRunStatus Map(WorkflowRuntimeStatus status) => status switch
     {
         WorkflowRuntimeStatus.Pending => WorkflowRunStatus.Pending,

@@ -21,4 +21,7 @@ public interface IWorkflowScheduler
     Task RaiseEventAsync(string instanceId, string eventName, object? payload = null, CancellationToken cancellationToken = default);
 
     Task TerminateAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Deletes instances that finished before <paramref name="finishedBefore"/>, with their history; returns how many.</summary>
+    Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken = default);
 }

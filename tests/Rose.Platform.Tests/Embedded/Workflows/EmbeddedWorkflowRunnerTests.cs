@@ -124,6 +124,25 @@ public sealed class EmbeddedWorkflowRunnerTests : IDisposable
         await Assert.ThrowsAsync<InvalidOperationException>(() => Scheduler(host).ScheduleAsync<ThreeStepWorkflow>("acme", "in", "same"));
     }
 
+    [Fact]
+    public async Task Purge_deletes_finished_instances_and_keeps_running_ones()
+    {
+        using var host = await StartAsync(gateOpen: false);
+        var scheduler = Scheduler(host);
+        var finished = await scheduler.ScheduleAsync<ParentWorkflow>("acme", "in");
+        await scheduler.WaitForCompletionAsync(finished).Within("the finished workflow");
+        var running = await scheduler.ScheduleAsync<ThreeStepWorkflow>("acme", "in");
+        await log.WhenCalled(nameof(StepTwo));
+
+        Assert.Equal(0, await scheduler.PurgeFinishedAsync(DateTimeOffset.UtcNow.AddDays(-1)));
+        var purged = await scheduler.PurgeFinishedAsync(DateTimeOffset.UtcNow.AddMinutes(1));
+
+        Assert.Equal(2, purged);
+        Assert.Null(await scheduler.GetStatusAsync(finished));
+        Assert.Null(await scheduler.GetStatusAsync(finished + "-0"));
+        Assert.Equal(WorkflowRunStatus.Running, (await scheduler.GetStatusAsync(running))!.Status);
+    }
+
     public void Dispose() => folder.Dispose();
 
     private static IWorkflowScheduler Scheduler(IHost host) => host.Services.GetRequiredService<IWorkflowScheduler>();

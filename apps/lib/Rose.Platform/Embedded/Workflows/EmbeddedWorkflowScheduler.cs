@@ -42,6 +42,9 @@ public sealed class EmbeddedWorkflowScheduler(EmbeddedWorkflowRunner runner, Wor
     public Task RaiseEventAsync(string instanceId, string eventName, object? payload = null, CancellationToken cancellationToken = default) =>
         runner.RaiseEventAsync(instanceId, eventName, WorkflowValues.Serialize(payload), cancellationToken);
 
+    public Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken = default) =>
+        journal.PurgeFinishedAsync(finishedBefore, cancellationToken);
+
     public Task TerminateAsync(string instanceId, string? reason = null, CancellationToken cancellationToken = default) =>
         runner.TerminateAsync(instanceId, reason, cancellationToken);
 }

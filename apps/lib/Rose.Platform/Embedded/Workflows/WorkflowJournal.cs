@@ -247,6 +247,22 @@ public sealed class WorkflowJournal(PlatformDatabase database, TimeProvider time
         return new WorkflowHistoryEntry(sequence, WorkflowStepKinds.ExternalEvent, name, payload, null, DateTimeOffset.FromUnixTimeMilliseconds(now));
     }
 
+    /// <summary>Deletes finished instances last updated before <paramref name="finishedBefore"/>, with their history and events.</summary>
+    public async Task<int> PurgeFinishedAsync(DateTimeOffset finishedBefore, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        const string Finished = "SELECT instance_id FROM workflow_instances WHERE status IN ('Completed', 'Failed', 'Terminated') AND updated_at < $before";
+        var cutoff = ("$before", (object?)finishedBefore.ToUnixTimeMilliseconds());
+        await ExecuteAsync(connection, transaction, $"DELETE FROM workflow_history WHERE instance_id IN ({Finished})", cancellationToken, cutoff);
+        await ExecuteAsync(connection, transaction, $"DELETE FROM workflow_events WHERE instance_id IN ({Finished})", cancellationToken, cutoff);
+        await using var delete = connection.Command($"DELETE FROM workflow_instances WHERE instance_id IN ({Finished})", cutoff);
+        delete.Transaction = transaction;
+        var purged = await delete.ExecuteNonQueryAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return purged;
+    }
+
     private static async Task<WorkflowInstanceRecord?> ReadAsync(SqliteConnection connection, SqliteTransaction? transaction, string instanceId, CancellationToken cancellationToken)
     {
         await using var command = connection.Command(
