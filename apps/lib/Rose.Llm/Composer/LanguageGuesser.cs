@@ -10,8 +10,8 @@ internal static class LanguageGuesser
 
     private static readonly Dictionary<string, HashSet<string>> StopWords = new(StringComparer.Ordinal)
     {
-        ["en"] = Set("the a an is are do does you your we our of to in for with what how can which and or it this that be have"),
-        ["fr"] = Set("le la les un une des est sont vous votre nous notre de du pour avec quel quelle quels comment et ou ce cette que qui dans au aux"),
+        ["en"] = Set("the a an is are do does you your we our my of to in for with what how can which and or it this that be have there when where who"),
+        ["fr"] = Set("le la les un une des est sont vous votre vos nous notre nos mes mon ma de du pour avec quel quelle quels comment et ou où ce cette que qui dans au aux avez pouvez peut puis"),
         ["de"] = Set("der die das ein eine ist sind sie ihr wir unser von zu für mit was wie und oder es dies diese im den dem nicht auch"),
         ["es"] = Set("el la los las un una es son usted su nosotros nuestro de para con qué cómo y o esto esta que en del al por"),
         ["it"] = Set("il lo la gli le un una è sono voi vostro noi nostro di per con che come e o questo questa in del della"),

@@ -9,15 +9,17 @@ namespace Rose.Llm.Composer;
 
 /// <summary>
 /// Answers without any LLM: picks the sentences of the retrieved passages that best answer the
-/// question (MiniLM similarity, with a keyword-overlap share because MiniLM alone misses exact terms),
+/// question (MiniLM similarity plus a keyword-overlap share: MiniLM alone misses exact terms, and it
+/// was trained on English, so for other languages its similarities are compressed and high even for
+/// unrelated text and the keyword evidence weighs as much as the embedding),
 /// drops near-duplicates, keeps the passages' own order, and cites each passage as <c>[n]</c>.
 /// When even the best sentence is not relevant enough it says so plainly and flags the answer, so the
 /// chat can offer the contact skill instead of a confident wrong answer.
 /// </summary>
 public sealed partial class OfflineAnswerComposer(ITextEmbedder embedder, IOptions<LlmOptions> options)
 {
-    private const double DenseWeight = 0.8;
-    private const double KeywordWeight = 0.2;
+    private const double EnglishDenseWeight = 0.8;
+    private const double OtherLanguagesDenseWeight = 0.5;
     private const int MinWords = 3;
     private const int MaxSentenceCharacters = 400;
     private const int MaxSentencesPerPassage = 40;
@@ -35,12 +37,13 @@ public sealed partial class OfflineAnswerComposer(ITextEmbedder embedder, IOptio
 
         var vectors = await embedder.EmbedAsync([question, .. candidates.Select(c => c.Text)], cancellationToken);
         var questionTerms = Terms(question);
+        var denseWeight = questionLanguage == "en" ? EnglishDenseWeight : OtherLanguagesDenseWeight;
         for (var i = 0; i < candidates.Count; i++)
         {
             var candidate = candidates[i];
             candidate.Vector = vectors[i + 1];
             candidate.Similarity = Dot(vectors[0], candidate.Vector);
-            candidate.Score = (DenseWeight * candidate.Similarity) + (KeywordWeight * Overlap(questionTerms, candidate.Text));
+            candidate.Score = (denseWeight * candidate.Similarity) + ((1 - denseWeight) * Overlap(questionTerms, candidate.Text));
         }
 
         var ranked = candidates.OrderByDescending(c => c.Score).ToList();
