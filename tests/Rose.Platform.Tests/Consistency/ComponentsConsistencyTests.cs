@@ -1,0 +1,118 @@
+using Rose.Platform.Bindings;
+using Rose.Platform.Dapr;
+using Rose.Platform.PubSub;
+using Xunit;
+
+namespace Rose.Platform.Tests.Consistency;
+
+/// <summary>Every component, topic, binding and app-id the code names exists in components/ and dapr.yaml, and vice versa.</summary>
+public sealed class ComponentsConsistencyTests
+{
+    private static readonly IReadOnlyList<DaprResource> Resources = DaprResource.LoadAll();
+
+    private static IEnumerable<DaprResource> Components => Resources.Where(r => r.Kind == "Component");
+
+    [Fact]
+    public void Every_component_the_code_names_has_a_file_and_every_file_is_named_in_code()
+    {
+        var inCode = DaprComponents.All.Concat(CronJobs.All.Select(j => j.Name)).Order().ToList();
+
+        Assert.Equal(inCode, Components.Select(c => c.Name).Order());
+        Assert.All(Components, c => Assert.Equal(c.Name + ".yaml", c.File));
+    }
+
+    [Fact]
+    public void Components_have_the_types_the_adapters_expect()
+    {
+        var types = Components.ToDictionary(c => c.Name, c => c.Type);
+
+        Assert.Equal("state.redis", types[DaprComponents.StateStore]);
+        Assert.Equal("pubsub.redis", types[DaprComponents.PubSub]);
+        Assert.StartsWith("bindings.", types[DaprComponents.BlobStore], StringComparison.Ordinal);
+        Assert.StartsWith("secretstores.", types[DaprComponents.SecretStore], StringComparison.Ordinal);
+        Assert.Equal("true", Components.Single(c => c.Name == DaprComponents.StateStore).Metadata["actorStateStore"]);
+    }
+
+    [Fact]
+    public void Pubsub_allows_exactly_the_topics_in_code_and_their_dead_letter_topics()
+    {
+        var pubsub = Components.Single(c => c.Name == DaprComponents.PubSub);
+        var expected = Topics.All.Concat(Topics.All.Select(Topics.DeadLetterFor)).Order();
+
+        Assert.Equal(expected, pubsub.Metadata["allowedTopics"].Split(',').Select(t => t.Trim()).Order());
+    }
+
+    [Fact]
+    public void Every_cron_job_has_a_cron_binding_with_the_same_schedule_and_route_scoped_to_the_worker()
+    {
+        foreach (var job in CronJobs.All)
+        {
+            var binding = Components.Single(c => c.Name == job.Name);
+            Assert.Equal("bindings.cron", binding.Type);
+            Assert.Equal(job.Schedule, binding.Metadata["schedule"]);
+            Assert.Equal("/" + job.Name, binding.Metadata["route"]);
+            Assert.Equal("input", binding.Metadata["direction"]);
+            Assert.Equal([AppIds.Worker], binding.Scopes);
+            Cronos.CronExpression.Parse(job.Schedule, Cronos.CronFormat.IncludeSeconds);
+        }
+
+        Assert.Equal(
+            CronJobs.All.Select(j => j.Name).Order(),
+            Components.Where(c => c.Type == "bindings.cron").Select(c => c.Name).Order());
+    }
+
+    [Fact]
+    public void Every_component_is_scoped_to_known_app_ids_only()
+    {
+        Assert.All(Components, c =>
+        {
+            Assert.NotEmpty(c.Scopes);
+            Assert.All(c.Scopes, scope => Assert.Contains(scope, AppIds.All));
+        });
+        Assert.All(AppIds.All, appId => Assert.Contains(Components, c => c.Scopes.Contains(appId)));
+    }
+
+    [Fact]
+    public void Resiliency_targets_only_existing_components_and_app_ids()
+    {
+        var resiliency = MiniYaml.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "components", "resiliency.yaml")));
+        var targets = resiliency.Map("spec").Map("targets");
+
+        Assert.Equal(AppIds.All.Order(), targets.Map("apps").Keys.Order());
+        Assert.All(targets.Map("components").Keys, name => Assert.Contains(name, DaprComponents.All));
+        Assert.Contains(DaprComponents.StateStore, targets.Map("components").Keys);
+        Assert.Contains(DaprComponents.PubSub, targets.Map("components").Keys);
+    }
+
+    [Fact]
+    public void Dapr_run_file_lists_every_app_id_with_its_folder_and_launch_port()
+    {
+        var run = MiniYaml.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "dapr.yaml")));
+        var apps = run.List("apps").Cast<Dictionary<string, object>>().ToList();
+
+        Assert.Equal(AppIds.All.Order(), apps.Select(a => (string)a["appID"]).Order());
+        foreach (var app in apps)
+        {
+            var appId = (string)app["appID"];
+            Assert.Equal($"./apps/{appId}/", app["appDirPath"]);
+            var launch = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "apps", appId, "Properties", "launchSettings.json"));
+            Assert.Contains($"http://localhost:{app["appPort"]}", launch, StringComparison.Ordinal);
+            Assert.Contains($"http://localhost:{app["appPort"]}", (List<object>)app["command"]);
+        }
+
+        var common = run.Map("common");
+        Assert.Equal("./components", common["resourcesPath"]);
+        Assert.True(File.Exists(Path.Combine(RepositoryRoot.Path, (string)common["configFilePath"])));
+        Assert.Equal("Dapr", common.Map("env")["Rose__Runtime"]);
+    }
+
+    [Fact]
+    public void Configuration_traces_to_otlp()
+    {
+        var config = DaprResource.Load(Path.Combine(RepositoryRoot.Path, "components", "config.yaml"));
+        var tracing = MiniYaml.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "components", "config.yaml"))).Map("spec").Map("tracing");
+
+        Assert.Equal("Configuration", config.Kind);
+        Assert.Equal("grpc", tracing.Map("otel")["protocol"]);
+    }
+}
