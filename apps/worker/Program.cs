@@ -1,9 +1,15 @@
-// worker: cron jobs, pub/sub consumers and workflows (filled by the building-blocks work).
+using Rose.Platform;
+using Rose.Worker;
+
+// worker: cron jobs, pub/sub consumers and the workflows, on Dapr or the embedded runtime (Rose:Runtime).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddBasicServiceDefaults();
+builder.Services.AddRosePlatform(builder.Configuration);
+builder.Services.AddWorkerServices(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
+app.MapRosePlatform();
 app.Run();
 
 public partial class Program;
