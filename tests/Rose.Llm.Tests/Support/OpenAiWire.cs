@@ -6,7 +6,7 @@ namespace Rose.Llm.Tests.Support;
 /// <summary>Bodies in OpenAI's Chat Completions wire format (also Azure's and every compatible server's).</summary>
 internal static class OpenAiWire
 {
-    public static string Stream(IEnumerable<string> deltas, int promptTokens = 12, int completionTokens = 7, string model = "small-model")
+    public static string Stream(IEnumerable<string> deltas, int promptTokens = 12, int completionTokens = 7, string model = "small-model", bool includeUsage = true)
     {
         var body = new StringBuilder();
         var first = true;
@@ -18,15 +18,19 @@ internal static class OpenAiWire
         }
 
         Event(body, new { id = "chatcmpl-1", @object = "chat.completion.chunk", created = 1_700_000_000, model, choices = new[] { new { index = 0, delta = new { }, finish_reason = "stop" } } });
-        Event(body, new
+        if (includeUsage)
         {
-            id = "chatcmpl-1",
-            @object = "chat.completion.chunk",
-            created = 1_700_000_000,
-            model,
-            choices = Array.Empty<object>(),
-            usage = new { prompt_tokens = promptTokens, completion_tokens = completionTokens, total_tokens = promptTokens + completionTokens },
-        });
+            Event(body, new
+            {
+                id = "chatcmpl-1",
+                @object = "chat.completion.chunk",
+                created = 1_700_000_000,
+                model,
+                choices = Array.Empty<object>(),
+                usage = new { prompt_tokens = promptTokens, completion_tokens = completionTokens, total_tokens = promptTokens + completionTokens },
+            });
+        }
+
         body.Append("data: [DONE]\n\n");
         return body.ToString();
     }

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -24,6 +25,14 @@ public sealed partial class OfflineAnswerComposer(ITextEmbedder embedder, IOptio
     private const int MaxSentenceCharacters = 400;
     private const int MaxSentencesPerPassage = 40;
 
+    /// <summary>
+    /// The same chunks come back for many questions, and embedding their sentences is most of the
+    /// composer's time on a CPU, so sentence vectors are kept (bounded; cleared when full).
+    /// </summary>
+    private const int MaxCachedSentences = 20_000;
+
+    private readonly ConcurrentDictionary<string, float[]> sentenceVectors = new(StringComparer.Ordinal);
+
     private OfflineComposerOptions Settings => options.Value.Composer;
 
     public async Task<ComposedAnswer> ComposeAsync(string question, IReadOnlyList<GroundingPassage> passages, CancellationToken cancellationToken)
@@ -35,7 +44,7 @@ public sealed partial class OfflineAnswerComposer(ITextEmbedder embedder, IOptio
             return Decline(questionLanguage, 0);
         }
 
-        var vectors = await embedder.EmbedAsync([question, .. candidates.Select(c => c.Text)], cancellationToken);
+        var vectors = await EmbedAsync(question, candidates.Select(c => c.Text).ToList(), cancellationToken);
         var questionTerms = Terms(question);
         var denseWeight = questionLanguage == "en" ? EnglishDenseWeight : OtherLanguagesDenseWeight;
         for (var i = 0; i < candidates.Count; i++)
@@ -72,6 +81,38 @@ public sealed partial class OfflineAnswerComposer(ITextEmbedder embedder, IOptio
 
     /// <summary>Splits text into deltas of one word and its following space.</summary>
     public static IEnumerable<string> Deltas(string text) => WordWithSpace().Matches(text).Select(m => m.Value);
+
+    /// <summary>The question's vector first, then one per sentence, embedding only sentences not seen before.</summary>
+    private async Task<float[][]> EmbedAsync(string question, List<string> sentences, CancellationToken cancellationToken)
+    {
+        var known = new Dictionary<string, float[]>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var sentence in sentences.Distinct(StringComparer.Ordinal))
+        {
+            if (sentenceVectors.TryGetValue(sentence, out var vector))
+            {
+                known[sentence] = vector;
+            }
+            else
+            {
+                missing.Add(sentence);
+            }
+        }
+
+        var embedded = await embedder.EmbedAsync([question, .. missing], cancellationToken);
+        if (sentenceVectors.Count + missing.Count > MaxCachedSentences)
+        {
+            sentenceVectors.Clear();
+        }
+
+        for (var i = 0; i < missing.Count; i++)
+        {
+            known[missing[i]] = embedded[i + 1];
+            sentenceVectors[missing[i]] = embedded[i + 1];
+        }
+
+        return [embedded[0], .. sentences.Select(s => known[s])];
+    }
 
     private List<Candidate> Candidates(IReadOnlyList<GroundingPassage> passages)
     {
