@@ -70,6 +70,12 @@ public sealed partial class StructureAwareChunker(ITokenCounter tokenCounter, IO
 
         public void Add(ContentBlock block)
         {
+            // A new page starts a new chunk, so that a citation's page number is exact.
+            if (block.Page is not null && page is not null && block.Page != page)
+            {
+                Flush();
+            }
+
             var count = owner.tokens.Count(block.Text);
             if (used + count <= budget)
             {

@@ -71,12 +71,11 @@ public sealed class BackgroundDocumentLoader(
             // each document is then loaded acting for its own tenant.
             var unfinished = await db.Documents.IgnoreQueryFilters().AsNoTracking()
                 .Where(d => d.Status == DocumentStatus.Queued || d.Status == DocumentStatus.Processing)
-                .OrderBy(d => d.UpdatedAt)
-                .Select(d => new DocumentRef(d.TenantId, d.Id))
+                .Select(d => new { d.TenantId, d.Id, d.UpdatedAt })
                 .ToListAsync(cancellationToken);
-            foreach (var document in unfinished)
+            foreach (var document in unfinished.OrderBy(d => d.UpdatedAt))
             {
-                await ScheduleAsync(document, cancellationToken);
+                await ScheduleAsync(new DocumentRef(document.TenantId, document.Id), cancellationToken);
             }
 
             if (unfinished.Count > 0)

@@ -40,7 +40,7 @@ public sealed class DocumentIntake(
                 });
             }
 
-            return await UpsertAsync(url.ToString(), submission.Title, submission.Url!.Trim(), null, DocumentOrigin.Url, null, cancellationToken);
+            return await UpsertAsync(url.ToString(), submission.Title, null, submission.Url!.Trim(), null, DocumentOrigin.Url, null, cancellationToken);
         }
 
         var sourceKey = url?.ToString() ?? (submission.FileName is { Length: > 0 } file ? "file:" + file : null)
@@ -49,8 +49,8 @@ public sealed class DocumentIntake(
         var contentType = submission.ContentType is { Length: > 0 } ct && ct != "application/octet-stream"
             ? ct
             : DocumentFormats.Detect(null, submission.FileName ?? submission.Url) is { } format ? DocumentFormats.MediaType(format) : submission.ContentType;
-        var title = submission.Title ?? Path.GetFileNameWithoutExtension(submission.FileName) ?? url?.ToString();
-        return await UpsertAsync(sourceKey, title, submission.Url?.Trim() is { Length: > 0 } verbatim ? verbatim : null, contentType, DocumentOrigin.Upload, submission.Content, cancellationToken);
+        var fallbackTitle = Path.GetFileNameWithoutExtension(submission.FileName) ?? url?.ToString();
+        return await UpsertAsync(sourceKey, submission.Title, fallbackTitle, submission.Url?.Trim() is { Length: > 0 } verbatim ? verbatim : null, contentType, DocumentOrigin.Upload, submission.Content, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DocumentView>> SubmitFaqsAsync(IReadOnlyList<FaqEntry> entries, CancellationToken cancellationToken)
@@ -80,7 +80,7 @@ public sealed class DocumentIntake(
             ValidUrl(entry.Url, "url");
             var key = "faq:" + TextNormalizer.Collapse(entry.Question).ToLowerInvariant();
             var payload = JsonSerializer.SerializeToUtf8Bytes(entry with { Question = entry.Question.Trim(), Answer = entry.Answer.Trim() });
-            views.Add(await UpsertAsync(key, entry.Question.Trim(), string.IsNullOrWhiteSpace(entry.Url) ? null : entry.Url.Trim(), "application/json", DocumentOrigin.Faq, payload, cancellationToken));
+            views.Add(await UpsertAsync(key, entry.Question.Trim(), null, string.IsNullOrWhiteSpace(entry.Url) ? null : entry.Url.Trim(), "application/json", DocumentOrigin.Faq, payload, cancellationToken));
         }
 
         return views;
@@ -102,14 +102,15 @@ public sealed class DocumentIntake(
         var views = new List<DocumentView>(pages.Count);
         foreach (var page in pages)
         {
-            views.Add(await UpsertAsync(page.ToString(), null, page.ToString(), null, DocumentOrigin.Url, null, cancellationToken));
+            views.Add(await UpsertAsync(page.ToString(), null, null, page.ToString(), null, DocumentOrigin.Url, null, cancellationToken));
         }
 
         return views;
     }
 
     public async Task<IReadOnlyList<DocumentView>> ListAsync(CancellationToken cancellationToken) =>
-        (await db.Documents.AsNoTracking().OrderByDescending(d => d.CreatedAt).ToListAsync(cancellationToken)).Select(DocumentView.From).ToList();
+        // Ordered here: SQLite cannot order by DateTimeOffset.
+        (await db.Documents.AsNoTracking().ToListAsync(cancellationToken)).OrderByDescending(d => d.CreatedAt).Select(DocumentView.From).ToList();
 
     public async Task<DocumentView?> FindAsync(string id, CancellationToken cancellationToken) =>
         LocalId(id) is { } local && await db.Documents.AsNoTracking().SingleOrDefaultAsync(d => d.Id == local, cancellationToken) is { } row
@@ -164,7 +165,7 @@ public sealed class DocumentIntake(
     }
 
     private async Task<DocumentView> UpsertAsync(
-        string sourceKey, string? title, string? url, string? contentType, DocumentOrigin origin, byte[]? payload, CancellationToken cancellationToken)
+        string sourceKey, string? title, string? fallbackTitle, string? url, string? contentType, DocumentOrigin origin, byte[]? payload, CancellationToken cancellationToken)
     {
         var now = time.GetUtcNow();
         var row = await db.Documents.SingleOrDefaultAsync(d => d.SourceKey == sourceKey, cancellationToken);
@@ -174,7 +175,8 @@ public sealed class DocumentIntake(
             db.Documents.Add(row);
         }
 
-        row.Title = Truncate(string.IsNullOrWhiteSpace(title) ? url ?? sourceKey : title.Trim(), 500);
+        // The file name or URL is only a fallback: the title inside the document (front matter, <title>, PDF metadata) wins over it.
+        row.Title = Truncate(string.IsNullOrWhiteSpace(title) ? fallbackTitle ?? url ?? sourceKey : title.Trim(), 500);
         row.TitleIsExplicit = !string.IsNullOrWhiteSpace(title);
         row.SourceUrl = url;
         row.ContentType = contentType;

@@ -114,7 +114,7 @@ public sealed class VectorIndex
 
     private static (sbyte[] Codes, float Scale) QuantizeRow(ReadOnlySpan<float> row)
     {
-        var max = TensorPrimitives.MaxMagnitude(row);
+        var max = MathF.Abs(TensorPrimitives.MaxMagnitude(row));
         var scale = max > 0 ? max / 127f : 1f;
         var codes = new sbyte[row.Length];
         for (var i = 0; i < row.Length; i++)
