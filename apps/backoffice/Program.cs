@@ -1,3 +1,5 @@
+using Rose.Knowledge;
+using Rose.Knowledge.Endpoints;
 using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
 
@@ -6,12 +8,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddOpenApi();
 builder.Services.AddRoseTenancy(builder.Configuration);
+builder.Services.AddRoseKnowledge(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseRoseTenancy();
 app.MapOpenApi();
 app.MapTenantManagementApi();
+app.MapKnowledgeApi();
 app.Run();
 
 public partial class Program;

@@ -7,6 +7,7 @@ public static class DemoTenantExtensions
     {
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName));
         services.AddHostedService<DemoTenantSeeder>();
+        services.AddHostedService<DemoKnowledgeSeeder>();
         services.AddHostedService<StartupBanner>();
         return services;
     }

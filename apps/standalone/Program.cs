@@ -1,3 +1,5 @@
+using Rose.Knowledge;
+using Rose.Knowledge.Endpoints;
 using Rose.Standalone;
 using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
@@ -8,6 +10,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddOpenApi();
 builder.Services.AddRoseTenancy(builder.Configuration);
+builder.Services.AddRoseKnowledge(builder.Configuration);
 builder.Services.AddDemoTenant(builder.Configuration);
 
 var app = builder.Build();
@@ -17,6 +20,7 @@ app.MapOpenApi();
 app.MapTenancyWidgetApi();
 app.MapRoseWidget();
 app.MapTenantManagementApi();
+app.MapKnowledgeApi();
 app.MapTenantAdminApi();
 app.Run();
 
