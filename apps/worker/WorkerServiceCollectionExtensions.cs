@@ -1,6 +1,4 @@
 using Rose.Platform;
-using Rose.Platform.Bindings;
-using Rose.Platform.Workflows;
 
 namespace Rose.Worker;
 
@@ -9,8 +7,8 @@ public static class WorkerServiceCollectionExtensions
     /// <summary>What the worker runs: its scheduled jobs, its event handlers and the workflows it hosts.</summary>
     public static IServiceCollection AddWorkerServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRoseCronJob<WorkflowPurgeJob>(CronJobs.WorkflowPurge);
-        // The worker hosts every workflow: add each Workflow<,> and WorkflowActivity<,> here, in this one call.
+        // The worker hosts every workflow (and so runs the workflow-purge job that comes with them):
+        // add each Workflow<,> and WorkflowActivity<,> here, in this one call.
         services.AddRoseWorkflows(configuration, workflows => { });
         return services;
     }

@@ -75,7 +75,8 @@ public static class PlatformServiceCollectionExtensions
 
     /// <summary>
     /// Hosts the workflows and activities <paramref name="register"/> adds, on Dapr's workflow worker
-    /// or the embedded runner; call it once per app, in the app that runs them (the worker).
+    /// or the embedded runner, and the <see cref="CronJobs.WorkflowPurge"/> job that deletes old
+    /// finished instances. Call it once per app, in the app that runs them (worker, standalone).
     /// </summary>
     public static IServiceCollection AddRoseWorkflows(this IServiceCollection services, IConfiguration configuration, Action<WorkflowRegistrations> register)
     {
@@ -90,6 +91,7 @@ public static class PlatformServiceCollectionExtensions
         // Replaces the empty set AddRosePlatform registers for apps that host no workflow.
         services.RemoveAll<WorkflowRegistrations>();
         services.AddSingleton(registrations);
+        services.AddRoseCronJob<WorkflowPurgeJob>(CronJobs.WorkflowPurge);
         if (ReadRuntime(configuration) == PlatformRuntime.Dapr)
         {
             services.AddDaprWorkflow(options => DaprWorkflowRegistration.Apply(registrations, options));

@@ -8,8 +8,8 @@ using Rose.Testing;
 namespace Rose.Platform.Tests.Support;
 
 /// <summary>
-/// A Rose app on the Dapr runtime, on real Kestrel on loopback, so a test can call it the way the
-/// sidecar does (with or without <c>APP_API_TOKEN</c>).
+/// A Rose app (Dapr runtime unless the settings say otherwise) on real Kestrel on loopback, so a
+/// test can call it the way the sidecar does (with or without <c>APP_API_TOKEN</c>).
 /// </summary>
 public sealed class SidecarFacingApp : IAsyncDisposable
 {
@@ -25,18 +25,22 @@ public sealed class SidecarFacingApp : IAsyncDisposable
 
     public IServiceProvider Services => app.Services;
 
-    public static async Task<SidecarFacingApp> StartAsync(IReadOnlyDictionary<string, string?> settings, Action<IServiceCollection, IConfiguration> configure)
+    public static async Task<SidecarFacingApp> StartAsync(
+        IReadOnlyDictionary<string, string?> settings,
+        Action<IServiceCollection, IConfiguration> configure,
+        Action<WebApplication>? map = null)
     {
         var port = FreePort.Next();
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Configuration.AddInMemoryCollection(settings);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Rose:Runtime"] = "Dapr" });
+        builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddRosePlatform(builder.Configuration);
         configure(builder.Services, builder.Configuration);
         var app = builder.Build();
         app.MapRosePlatform();
+        map?.Invoke(app);
         await app.StartAsync();
         return new SidecarFacingApp(app, new Uri($"http://127.0.0.1:{port}"));
     }
