@@ -608,7 +608,8 @@
 
   function runSkill(skill) {
     track('cta_click', { skillId: skill.id, type: skill.type });
-    if (skill.type === 'email') {
+    // The API names it LeaveEmail; any e-mail kind of skill opens the form.
+    if (/email/i.test(String(skill.type))) {
       showLeadForm();
       return;
     }
