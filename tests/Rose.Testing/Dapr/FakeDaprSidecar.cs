@@ -26,6 +26,8 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
 
     public FakeDaprRuntime Runtime { get; } = new();
 
+    public FakeTaskHub Workflows { get; } = new();
+
     public ConcurrentQueue<RecordedInvocation> Invocations { get; } = new();
 
     public string GrpcEndpoint { get; }
@@ -53,9 +55,11 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
         builder.Services.AddGrpc();
         FakeDaprSidecar? sidecar = null;
         builder.Services.AddSingleton(_ => sidecar!.Runtime);
+        builder.Services.AddSingleton(_ => sidecar!.Workflows);
         var app = builder.Build();
         sidecar = new FakeDaprSidecar(app, grpcPort, httpPort);
         app.MapGrpcService<FakeDaprRuntime>();
+        app.MapGrpcService<FakeTaskHub>();
         app.MapGet("/v1.0/healthz", () => Results.NoContent());
         app.MapGet("/v1.0/healthz/outbound", () => Results.NoContent());
         app.Map("/v1.0/invoke/{appId}/method/{**method}", async (HttpContext context, string appId, string method) =>
