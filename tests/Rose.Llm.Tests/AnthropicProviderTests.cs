@@ -48,6 +48,7 @@ public sealed class AnthropicProviderTests : IDisposable
         var completion = await host.Router.CompleteAsync(LlmPurposes.QueryRewrite, "acme", [new ChatMessage(ChatRole.User, "and SSO?")], CancellationToken.None);
 
         Assert.Equal("sso pricing", completion.Text);
+        Assert.Equal((30L, 10L, "stop"), (completion.InputTokens, completion.OutputTokens, completion.FinishReason));
         using var body = JsonDocument.Parse(Assert.Single(stub.Server.LogEntries).RequestMessage.Body!);
         Assert.False(body.RootElement.GetProperty("stream").GetBoolean());
     }

@@ -43,6 +43,7 @@ public sealed class FallbackTests : IDisposable
 
         Assert.Equal("from backup", string.Concat(deltas.Select(d => d.Text)));
         Assert.All(deltas, d => Assert.Equal("backup", d.Provider));
+        Assert.Equal(new LlmCallUsage(12, 7, "stop", Estimated: false), deltas[^1].Usage);
     }
 
     [Fact]

@@ -48,6 +48,7 @@ public sealed class GeminiProviderTests : IDisposable
         var completion = await host.Router.CompleteAsync(LlmPurposes.QueryRewrite, "acme", [new ChatMessage(ChatRole.User, "trial?")], CancellationToken.None);
 
         Assert.Equal("free trial", completion.Text);
+        Assert.Equal((18L, 6L), (completion.InputTokens, completion.OutputTokens));
         Assert.Equal(1, stub.CallsTo(WholePath));
     }
 

@@ -87,8 +87,11 @@ public sealed class GroundedAnswerGenerator(
                     // From here on a failure is LlmStreamInterruptedException and propagates: no mixed answers.
                     while (await enumerator.MoveNextAsync())
                     {
-                        text.Append(enumerator.Current.Text);
-                        yield return new AnswerUpdate(enumerator.Current.Text);
+                        if (enumerator.Current.Text.Length > 0)
+                        {
+                            text.Append(enumerator.Current.Text);
+                            yield return new AnswerUpdate(enumerator.Current.Text);
+                        }
                     }
 
                     var answer = text.ToString();

@@ -36,7 +36,10 @@ public sealed class LlmRouter(
     {
         await foreach (var delta in RouteAsync(purpose, tenantId, messages, streaming: true, cancellationToken))
         {
-            yield return delta.Text;
+            if (delta.Text.Length > 0)
+            {
+                yield return delta.Text;
+            }
         }
     }
 
@@ -54,7 +57,8 @@ public sealed class LlmRouter(
             last = delta;
         }
 
-        return new LlmCompletion(text.ToString(), last?.Provider ?? string.Empty, last?.Model ?? string.Empty, 0, 0, null);
+        var usage = last?.Usage;
+        return new LlmCompletion(text.ToString(), last?.Provider ?? string.Empty, last?.Model ?? string.Empty, usage?.InputTokens ?? 0, usage?.OutputTokens ?? 0, usage?.FinishReason);
     }
 
     private async IAsyncEnumerable<RoutedDelta> RouteAsync(
@@ -163,7 +167,8 @@ public sealed class LlmRouter(
                 if (error is null)
                 {
                     breaker.RecordSuccess();
-                    await AccountAsync(recorder, provider, model, purpose, tenantId, messages);
+                    var usage = await AccountAsync(recorder, provider, model, purpose, tenantId, messages);
+                    yield return new RoutedDelta(string.Empty, provider.Name, model) { Usage = usage };
                     yield break;
                 }
 
@@ -213,7 +218,7 @@ public sealed class LlmRouter(
             : provider.Options.DefaultModel;
     }
 
-    private async Task AccountAsync(AttemptRecorder recorder, LlmProvider provider, string model, string purpose, string tenantId, IReadOnlyList<ChatMessage> messages)
+    private async Task<LlmCallUsage> AccountAsync(AttemptRecorder recorder, LlmProvider provider, string model, string purpose, string tenantId, IReadOnlyList<ChatMessage> messages)
     {
         var estimated = recorder.Usage?.InputTokenCount is null || recorder.Usage?.OutputTokenCount is null;
         var input = recorder.Usage?.InputTokenCount ?? TokenEstimator.Estimate(messages.Select(m => m.Text));
@@ -229,6 +234,8 @@ public sealed class LlmRouter(
         {
             logger.LogError(e, "Could not record LLM usage of tenant {Tenant} ({Provider}, {Model})", tenantId, provider.Name, model);
         }
+
+        return new LlmCallUsage(input, output, recorder.FinishReason, estimated);
     }
 
     private static async IAsyncEnumerable<ChatResponseUpdate> Whole(
