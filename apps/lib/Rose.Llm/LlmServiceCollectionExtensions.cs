@@ -36,6 +36,13 @@ public static class LlmServiceCollectionExtensions
         services.AddHttpClient(LlmProviderRegistry.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
 
         services.TryAddSingleton(TimeProvider.System);
+        if (configuration[$"{LlmOptions.SectionName}:EmbeddingProvider"] is { Length: > 0 } embeddingProvider)
+        {
+            services.TryAddSingleton<ITextEmbedder>(sp => new OpenAiCompatibleTextEmbedder(
+                sp.GetRequiredService<IHttpClientFactory>().CreateClient(LlmProviderRegistry.HttpClientName),
+                sp.GetRequiredService<IOptions<LlmOptions>>().Value.Providers[embeddingProvider]));
+        }
+
         services.TryAddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
         services.TryAddSingleton<LlmProviderRegistry>();
         services.TryAddSingleton<CircuitBreakerRegistry>();

@@ -38,6 +38,12 @@ public sealed class LlmOptions
     /// <summary>Prompt template version per purpose (<c>answer=v2</c>); the highest shipped version otherwise.</summary>
     public Dictionary<string, string> PromptVersions { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// The provider whose embeddings replace the offline MiniLM model (<c>Rose:Llm:EmbeddingProvider</c>);
+    /// empty keeps MiniLM. Changing it re-embeds the knowledge bases, since vectors store their model.
+    /// </summary>
+    public string? EmbeddingProvider { get; set; }
+
     /// <summary>The offline answer composer.</summary>
     public Composer.OfflineComposerOptions Composer { get; set; } = new();
 

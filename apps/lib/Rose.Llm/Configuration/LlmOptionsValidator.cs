@@ -32,6 +32,7 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
             ValidateChain($"{LlmOptions.SectionName}:DefaultChain", options.DefaultChain, options, errors, requireLinks: true);
         }
 
+        ValidateEmbeddings(options, errors);
         ValidateResilience(options.Resilience, errors);
         if (options.MonthlyTokenBudget < 0)
         {
@@ -114,6 +115,31 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
         {
             var known = options.Providers.Count == 0 ? "none is configured" : $"configured: {string.Join(", ", options.Providers.Keys)}";
             errors.Add($"{key} names provider '{link.Provider}', which is not configured under {LlmOptions.SectionName}:Providers ({known}).");
+        }
+    }
+
+    private static void ValidateEmbeddings(LlmOptions options, List<string> errors)
+    {
+        if (string.IsNullOrWhiteSpace(options.EmbeddingProvider))
+        {
+            return;
+        }
+
+        var key = $"{LlmOptions.SectionName}:EmbeddingProvider";
+        if (!options.Providers.TryGetValue(options.EmbeddingProvider, out var provider))
+        {
+            errors.Add($"{key} names provider '{options.EmbeddingProvider}', which is not configured under {LlmOptions.SectionName}:Providers.");
+            return;
+        }
+
+        if (provider.Kind is not (LlmProviderKind.OpenAI or LlmProviderKind.OpenAICompatible or LlmProviderKind.AzureOpenAI))
+        {
+            errors.Add($"{key}: provider '{options.EmbeddingProvider}' is {provider.Kind}, which has no embeddings API here; use an OpenAI, OpenAI-compatible or Azure OpenAI provider.");
+        }
+
+        if (string.IsNullOrWhiteSpace(provider.EmbeddingModel) || provider.EmbeddingDimensions <= 0)
+        {
+            errors.Add($"{LlmOptions.SectionName}:Providers:{options.EmbeddingProvider}: EmbeddingModel and EmbeddingDimensions are required to embed with it.");
         }
     }
 

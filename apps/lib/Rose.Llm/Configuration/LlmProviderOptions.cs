@@ -38,8 +38,11 @@ public sealed class LlmProviderOptions
     /// <summary>Price of a million output tokens in USD.</summary>
     public decimal OutputCostPerMillionTokens { get; set; }
 
-    /// <summary>Model used for embeddings where the provider has them (OpenAI, compatible, Azure deployment).</summary>
+    /// <summary>Model (Azure: deployment) used for embeddings where the provider has them: OpenAI, compatible, Azure.</summary>
     public string? EmbeddingModel { get; set; }
+
+    /// <summary>Length of <see cref="EmbeddingModel"/>'s vectors (1536 for text-embedding-3-small).</summary>
+    public int EmbeddingDimensions { get; set; }
 
     /// <summary>The model that is asked for when a chain link names none.</summary>
     public string DefaultModel => Kind == LlmProviderKind.AzureOpenAI ? Deployment ?? Model ?? string.Empty : Model ?? string.Empty;
