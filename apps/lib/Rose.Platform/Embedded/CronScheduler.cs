@@ -32,7 +32,7 @@ public sealed class CronScheduler(
 
             try
             {
-                await Task.Delay(next.Value - time.GetUtcNow() is { Ticks: > 0 } wait ? wait : TimeSpan.Zero, time, stoppingToken);
+                await Delays.UntilAsync(next.Value, time, stoppingToken);
                 await using var scope = scopes.CreateAsyncScope();
                 await ((ICronJob)scope.ServiceProvider.GetRequiredService(job.JobType)).RunAsync(stoppingToken);
             }

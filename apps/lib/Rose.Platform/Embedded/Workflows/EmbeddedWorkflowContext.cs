@@ -78,11 +78,7 @@ internal sealed class EmbeddedWorkflowContext(
 
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, instanceToken);
         var due = fireAt.Kind == DateTimeKind.Local ? fireAt.ToUniversalTime() : DateTime.SpecifyKind(fireAt, DateTimeKind.Utc);
-        var wait = due - runner.Time.GetUtcNow().UtcDateTime;
-        if (wait > TimeSpan.Zero)
-        {
-            await Task.Delay(wait, runner.Time, linked.Token);
-        }
+        await Delays.UntilAsync(new DateTimeOffset(due, TimeSpan.Zero), runner.Time, linked.Token);
 
         await runner.Journal.RecordAsync(InstanceId, sequence, WorkflowStepKinds.Timer, nameof(CreateTimer), WorkflowValues.Serialize(due), null, CancellationToken.None);
     }

@@ -1,0 +1,83 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Rose.Platform.Dapr;
+using Rose.Platform.Embedded;
+using Rose.Platform.Embedded.PubSub;
+using Rose.Platform.PubSub;
+using Rose.Platform.State;
+using Rose.Platform.Tests.Support;
+using Xunit;
+
+namespace Rose.Platform.Tests;
+
+public sealed class PlatformRegistrationTests : IDisposable
+{
+    private readonly TempDataFolder folder = new();
+
+    [Theory]
+    [InlineData(null, typeof(SqliteStateStore), typeof(OutboxEventPublisher))]
+    [InlineData("Embedded", typeof(SqliteStateStore), typeof(OutboxEventPublisher))]
+    [InlineData("dapr", typeof(DaprStateStore), typeof(DaprEventPublisher))]
+    public void Runtime_setting_picks_the_adapters(string? runtime, Type stateStore, Type publisher)
+    {
+        using var services = Services(new() { ["Rose:Runtime"] = runtime, ["Rose:DataPath"] = folder.Path });
+
+        Assert.IsType(stateStore, services.GetRequiredService<IStateStore>());
+        Assert.IsType(publisher, services.GetRequiredService<IEventPublisher>());
+    }
+
+    [Fact]
+    public void Unknown_runtime_is_refused_at_registration()
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => Services(new() { ["Rose:Runtime"] = "Kubernetes" }));
+        Assert.Contains("Dapr or Embedded", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Invalid_outbox_settings_stop_the_host_at_start()
+    {
+        using var host = EmbeddedPlatformHost.Build(folder.Path, (_, _) => { }, new Dictionary<string, string?>
+        {
+            ["Rose:Platform:Outbox:InitialBackoff"] = "00:01:00",
+            ["Rose:Platform:Outbox:MaxBackoff"] = "00:00:01",
+        });
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
+        Assert.Contains("InitialBackoff <= MaxBackoff", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Two_handlers_with_the_same_subscriber_name_are_refused()
+    {
+        using var services = Services(new() { ["Rose:DataPath"] = folder.Path }, s =>
+        {
+            s.AddRoseEventHandler<PubSub.Events.ConversationMessagePosted, RecordingHandler>("same");
+            s.AddRoseEventHandler<PubSub.Events.ConversationEnded, FailingHandler>("same");
+        });
+
+        Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<SubscriptionCatalog>());
+    }
+
+    [Fact]
+    public void Outbox_backoff_doubles_up_to_its_cap()
+    {
+        var outbox = new OutboxOptions { InitialBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(5) };
+
+        Assert.Equal(
+            [1, 2, 4, 5, 5],
+            Enumerable.Range(1, 5).Select(n => outbox.BackoffAfter(n).TotalSeconds));
+    }
+
+    public void Dispose() => folder.Dispose();
+
+    private static ServiceProvider Services(Dictionary<string, string?> settings, Action<IServiceCollection>? more = null)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        var services = new ServiceCollection().AddLogging().AddSingleton<IConfiguration>(configuration);
+        services.AddRosePlatform(configuration);
+        more?.Invoke(services);
+        return services.BuildServiceProvider();
+    }
+}
