@@ -1,5 +1,9 @@
+using Rose.Chat;
+using Rose.Chat.Api;
+using Rose.Chat.Turns;
+using Rose.Llm;
+using Rose.Platform;
 using Rose.Tenancy;
-using Rose.Tenancy.Endpoints;
 using Rose.Widget;
 
 // search: the website agent's API, called by the widget through the gateway.
@@ -7,12 +11,19 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddOpenApi();
 builder.Services.AddRoseTenancy(builder.Configuration);
+builder.Services.AddRosePlatform(builder.Configuration);
+builder.Services.AddRoseLlm(builder.Configuration);
+builder.Services.AddRoseChat(builder.Configuration);
+builder.Services.AddConversationActors(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseRoseTenancy();
+app.UseRateLimiter();
+app.MapRosePlatform();
+app.MapConversationActors();
 app.MapOpenApi();
-app.MapTenancyWidgetApi();
+app.MapChatApi();
 app.MapRoseWidget();
 app.Run();
 

@@ -1,8 +1,14 @@
+using Rose.Chat;
+using Rose.Chat.Api;
+using Rose.Chat.Jobs;
+using Rose.Llm;
+using Rose.Platform;
 using Rose.Knowledge;
 using Rose.Knowledge.Endpoints;
 using Rose.Standalone;
 using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
+using Rose.Tenancy.Http;
 using Rose.Widget;
 
 // standalone: every app's endpoints in one process, on the embedded runtime and SQLite.
@@ -11,17 +17,25 @@ builder.AddServiceDefaults();
 builder.Services.AddOpenApi();
 builder.Services.AddRoseTenancy(builder.Configuration);
 builder.Services.AddRoseKnowledge(builder.Configuration);
+builder.Services.AddRosePlatform(builder.Configuration);
+builder.Services.AddRoseLlm(builder.Configuration);
+builder.Services.AddRoseChat(builder.Configuration);
+builder.Services.AddRoseCronJob<ConversationIdleCheckJob>(ChatCronJobs.ConversationIdleCheck);
 builder.Services.AddDemoTenant(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseRoseTenancy();
+app.UseRateLimiter();
+app.MapRosePlatform();
 app.MapOpenApi();
-app.MapTenancyWidgetApi();
+app.MapChatApi();
+app.MapSkillsApi();
 app.MapRoseWidget();
 app.MapTenantManagementApi();
 app.MapKnowledgeApi();
 app.MapTenantAdminApi();
+app.MapGroup("/admin/v1").RequireStaffKey().MapDeadLetterAdmin();
 app.Run();
 
 public partial class Program;

@@ -36,6 +36,14 @@ public sealed class TenantDirectory(IServiceScopeFactory scopes) : IDisposable
     public Task<TenantProfile?> FindByIdAsync(string tenantId, CancellationToken cancellationToken) =>
         CachedAsync("id:" + tenantId, t => t.TenantId == tenantId, cancellationToken);
 
+    /// <summary>Every tenant's id, for jobs that visit each tenant in turn (each then acting for that tenant alone).</summary>
+    public async Task<IReadOnlyList<string>> ListTenantIdsAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TenancyDbContext>();
+        return await db.Tenants.IgnoreQueryFilters().AsNoTracking().OrderBy(t => t.TenantId).Select(t => t.TenantId).ToListAsync(cancellationToken);
+    }
+
     /// <summary>Forgets cached lookups after a tenant changed (keys rotated, origins edited).</summary>
     public void Invalidate() => cache.Clear();
 

@@ -8,21 +8,6 @@ namespace Rose.Tenancy.Endpoints;
 
 public static class TenancyEndpoints
 {
-    /// <summary>Widget-facing: <c>GET /rose/v1/widget/config</c>.</summary>
-    public static IEndpointRouteBuilder MapTenancyWidgetApi(this IEndpointRouteBuilder routes)
-    {
-        routes.MapGet("/rose/v1/widget/config", (HttpContext context) =>
-            {
-                var tenant = context.GetTenant();
-                var w = tenant.Widget;
-                return TypedResults.Ok(new WidgetConfigResponse(tenant.TenantId, w.Name, w.Greeting, w.PrimaryColor, w.TextColor, w.Language));
-            })
-            .RequireWidgetKey()
-            .WithTags("Widget")
-            .WithName("GetWidgetConfig");
-        return routes;
-    }
-
     /// <summary>For the tenant's own staff: <c>/api/v1/tenant</c>, authenticated by the management API key.</summary>
     public static IEndpointRouteBuilder MapTenantManagementApi(this IEndpointRouteBuilder routes)
     {

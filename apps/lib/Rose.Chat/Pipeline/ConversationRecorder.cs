@@ -1,0 +1,59 @@
+using Microsoft.EntityFrameworkCore;
+using Rose.Chat.Data;
+using Rose.Platform.PubSub;
+using Rose.Platform.PubSub.Events;
+using Rose.Storage;
+
+namespace Rose.Chat.Pipeline;
+
+/// <summary>
+/// Stores a finished turn (the visitor's message and the answer, in one transaction) and then
+/// publishes <c>conversation.message</c> for each, through the platform's durable publisher.
+/// </summary>
+public sealed class ConversationRecorder(ChatDbContext db, ICurrentTenant currentTenant, IEventPublisher publisher, TimeProvider clock)
+{
+    public async Task RecordAsync(string tenantId, string conversationId, string question, TurnOutcome outcome, long latencyMs, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        ConversationMessage visitor;
+        ConversationMessage assistant;
+        using (currentTenant.TenantId == tenantId ? null : currentTenant.Use(tenantId))
+        {
+            var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId, cancellationToken);
+            visitor = new ConversationMessage
+            {
+                Id = ChatIds.New(),
+                ConversationId = conversationId,
+                Sequence = conversation.MessageCount + 1,
+                Role = ConversationMessage.VisitorRole,
+                Text = question,
+                CreatedAt = now,
+            };
+            assistant = new ConversationMessage
+            {
+                Id = outcome.MessageId,
+                ConversationId = conversationId,
+                Sequence = conversation.MessageCount + 2,
+                Role = ConversationMessage.AssistantRole,
+                Text = outcome.Text,
+                Citations = outcome.Citations,
+                SkillId = outcome.Skill?.Id,
+                SkillLabel = outcome.Skill?.Label,
+                SkillType = outcome.Skill?.Type,
+                SkillUrl = outcome.Skill?.Url,
+                LatencyMs = (int)Math.Min(latencyMs, int.MaxValue),
+                Model = outcome.Model,
+                Declined = outcome.Declined,
+                CreatedAt = now,
+            };
+            conversation.MessageCount += 2;
+            conversation.LastActivityAt = now;
+            conversation.EndedAt = null;
+            db.Messages.AddRange(visitor, assistant);
+            await db.SaveChangesAsync(cancellationToken);
+        }
+
+        await publisher.PublishAsync(new ConversationMessagePosted(tenantId, conversationId, visitor.Id, visitor.Role, now), cancellationToken);
+        await publisher.PublishAsync(new ConversationMessagePosted(tenantId, conversationId, assistant.Id, assistant.Role, now), cancellationToken);
+    }
+}
