@@ -44,6 +44,8 @@ public static class KnowledgeServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebPageFetcher.HttpClientName),
             sp.GetRequiredService<IOptions<KnowledgeOptions>>()));
         services.TryAddSingleton<SitemapReader>();
+        services.AddOptions<GoogleDriveOptions>().Bind(configuration.GetSection(GoogleDriveOptions.SectionName));
+        services.AddHttpClient<GoogleDriveClient>();
 
         services.TryAddSingleton<KnowledgeIndexLoader>();
         services.TryAddSingleton<KnowledgeIndexCache>();

@@ -45,6 +45,12 @@ public static class KnowledgeEndpoints
             return TypedResults.Accepted($"{Base}/documents", views.Select(v => new AcceptedDocument(v.Id, v.Status)).ToList());
         });
 
+        knowledge.MapPost("/sources/google-drive", async (GoogleDriveRequest request, DocumentIntake intake, CancellationToken ct) =>
+        {
+            var views = await intake.SubmitGoogleDriveFolderAsync(request.FolderId, request.AccessToken, ct);
+            return TypedResults.Accepted($"{Base}/documents", views.Select(v => new AcceptedDocument(v.Id, v.Status)).ToList());
+        });
+
         knowledge.MapGet("/search", async Task<Results<Ok<SearchResponse>, ValidationProblem>> (string? q, int? k, HttpContext context, IKnowledgeRetriever retriever, CancellationToken ct) =>
         {
             if (string.IsNullOrWhiteSpace(q))

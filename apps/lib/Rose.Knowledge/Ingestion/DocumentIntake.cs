@@ -20,6 +20,8 @@ public sealed class DocumentIntake(
     ICurrentTenant currentTenant,
     IDocumentLoadingScheduler scheduler,
     SitemapReader sitemaps,
+    GoogleDriveClient drive,
+    IOptions<GoogleDriveOptions> driveOptions,
     KnowledgeIndexCache cache,
     IKnowledgeEventPublisher publisher,
     IOptions<KnowledgeOptions> options,
@@ -103,6 +105,51 @@ public sealed class DocumentIntake(
         foreach (var page in pages)
         {
             views.Add(await UpsertAsync(page.ToString(), null, null, page.ToString(), null, DocumentOrigin.Url, null, cancellationToken));
+        }
+
+        return views;
+    }
+
+    /// <summary>
+    /// Loads the files of a Google Drive folder (Docs exported as HTML, uploaded PDF/DOCX/Markdown/text
+    /// as they are). A file that cannot be downloaded becomes a failed document with its reason.
+    /// </summary>
+    public async Task<IReadOnlyList<DocumentView>> SubmitGoogleDriveFolderAsync(string? folderId, string? accessToken, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(folderId))
+        {
+            throw KnowledgeValidationException.For("folderId", "Give the id of the Drive folder to load.");
+        }
+
+        var token = string.IsNullOrWhiteSpace(accessToken) ? driveOptions.Value.AccessToken : accessToken;
+        if (string.IsNullOrWhiteSpace(token))
+        {
+            throw KnowledgeValidationException.For("accessToken", "Give an OAuth access token with the drive.readonly scope, or configure Rose:Knowledge:GoogleDrive:AccessToken.");
+        }
+
+        IReadOnlyList<GoogleDriveFile> files;
+        try
+        {
+            files = await drive.ListFolderAsync(folderId, token, cancellationToken);
+        }
+        catch (Exception e) when (e is DocumentRejectedException or HttpRequestException)
+        {
+            throw KnowledgeValidationException.For("folderId", e.Message);
+        }
+
+        var views = new List<DocumentView>();
+        foreach (var file in files.Where(f => f.MimeType == GoogleDriveFile.GoogleDocument || DocumentFormats.Detect(f.MimeType, f.Name) is not null))
+        {
+            var key = "drive:" + file.Id;
+            try
+            {
+                var content = await drive.DownloadAsync(file, token, cancellationToken);
+                views.Add(await UpsertAsync(key, null, file.Name, file.WebViewLink, content.ContentType, DocumentOrigin.Drive, content.Content, cancellationToken));
+            }
+            catch (Exception e) when (e is DocumentRejectedException or HttpRequestException)
+            {
+                views.Add(await RecordFailureAsync(key, file.Name, file.WebViewLink, DocumentOrigin.Drive, e.Message, cancellationToken));
+            }
         }
 
         return views;
@@ -205,6 +252,25 @@ public sealed class DocumentIntake(
         row.Error = null;
         await db.SaveChangesAsync(cancellationToken);
         await scheduler.ScheduleAsync(new DocumentRef(TenantId, row.Id), cancellationToken);
+        return DocumentView.From(row);
+    }
+
+    private async Task<DocumentView> RecordFailureAsync(string sourceKey, string title, string? url, DocumentOrigin origin, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var row = await db.Documents.SingleOrDefaultAsync(d => d.SourceKey == sourceKey, cancellationToken);
+        if (row is null)
+        {
+            row = new KnowledgeDocument { Id = Guid.CreateVersion7().ToString("N"), SourceKey = sourceKey, CreatedAt = now, Title = Truncate(title, 500) };
+            db.Documents.Add(row);
+        }
+
+        row.SourceUrl = url;
+        row.Origin = origin;
+        row.Status = DocumentStatus.Failed;
+        row.Error = Truncate(reason, 1000);
+        row.UpdatedAt = now;
+        await db.SaveChangesAsync(cancellationToken);
         return DocumentView.From(row);
     }
 

@@ -1,0 +1,206 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Rose.Benchmarks;
+using Rose.Knowledge;
+using Rose.Knowledge.Chunking;
+using Rose.Knowledge.Ingestion;
+using Rose.Knowledge.Parsing;
+using Rose.Knowledge.Retrieval;
+using Rose.Llm.Embeddings;
+using Rose.Storage;
+
+// Rose knowledge benchmark: ingestion throughput vs the raw encoder, retrieval latency at scale,
+// and retrieval quality on a labelled question set.
+// Usage: dotnet run -c Release --project tests/Rose.Benchmarks -- <corpus folder> <questions.jsonl>
+if (args.Length < 2)
+{
+    Console.Error.WriteLine("usage: Rose.Benchmarks <corpus folder> <questions.jsonl> [--scales 1000,10000,100000]");
+    return 2;
+}
+
+var corpus = Path.GetFullPath(args[0]);
+var questions = File.ReadAllLines(args[1]).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<Question>(l)!).ToList();
+var scales = args.SkipWhile(a => a != "--scales").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray() ?? [1_000, 10_000, 100_000];
+const string Tenant = "bench";
+var rows = new List<(string Metric, string Value, string Target)>();
+var files = Directory.EnumerateFiles(corpus, "*.*", SearchOption.AllDirectories)
+    .Where(f => DocumentFormats.Detect(null, f) is not null && !Path.GetFileName(f).Equals("LICENSE.md", StringComparison.OrdinalIgnoreCase))
+    .Order(StringComparer.Ordinal)
+    .ToList();
+Console.WriteLine($"corpus: {files.Count} documents in {corpus}; {questions.Count} questions");
+
+var dataFolder = Directory.CreateTempSubdirectory("rose-bench-").FullName;
+var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+{
+    ["Rose:Storage:Provider"] = "Sqlite",
+    ["Rose:Storage:ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "rose.db")}",
+}).Build();
+using var embedder = new MiniLmTextEmbedder();
+var collection = new ServiceCollection().AddLogging();
+collection.AddSingleton<IConfiguration>(configuration);
+collection.AddSingleton<ITextEmbedder>(embedder);
+collection.AddRoseKnowledge(configuration);
+collection.Replace(ServiceDescriptor.Singleton<IDocumentLoadingScheduler, InlineScheduler>());
+await using var services = collection.BuildServiceProvider();
+await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+await embedder.EmbedAsync(["warm up the encoder"], CancellationToken.None);
+
+// 1. Raw encoder throughput on exactly the texts ingestion embeds (parse + chunk first, untimed).
+var parser = services.GetRequiredService<DocumentParser>();
+var chunker = services.GetRequiredService<StructureAwareChunker>();
+var inputs = new List<string>();
+foreach (var file in files)
+{
+    try
+    {
+        var parsed = parser.Parse(File.ReadAllBytes(file), null, file, Path.GetFileNameWithoutExtension(file));
+        inputs.AddRange(chunker.Chunk(parsed).Select(c => c.EmbeddingInput(parsed.Title)));
+    }
+    catch (DocumentRejectedException e)
+    {
+        Console.WriteLine($"  skipped {file}: {e.Message}");
+    }
+}
+
+var tokens = WordPieceTokenCounter.MiniLm;
+Console.WriteLine($"chunks: {inputs.Count}, mean {inputs.Average(tokens.Count):0} word pieces");
+var clock = Stopwatch.StartNew();
+await embedder.EmbedAsync(inputs, CancellationToken.None);
+var rawRate = inputs.Count / clock.Elapsed.TotalSeconds;
+rows.Add(("raw encoder throughput (same texts)", $"{rawRate:0.0} chunks/s", ""));
+
+// 2. End to end: submit every file through the intake (parse, chunk, embed, graph, SQLite, atomic replace).
+var documentOfFile = new Dictionary<string, string>(StringComparer.Ordinal);
+clock.Restart();
+await using (var scope = services.CreateAsyncScope())
+{
+    using var _ = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(Tenant);
+    var intake = scope.ServiceProvider.GetRequiredService<DocumentIntake>();
+    foreach (var file in files)
+    {
+        var relative = Path.GetRelativePath(corpus, file).Replace('\\', '/');
+        var view = await intake.SubmitAsync(new DocumentSubmission(null, null, relative, null, File.ReadAllBytes(file)), CancellationToken.None);
+        documentOfFile[view.Id] = relative;
+    }
+}
+
+var ingestSeconds = clock.Elapsed.TotalSeconds;
+var e2eRate = inputs.Count / ingestSeconds;
+rows.Add(("ingestion end to end", $"{e2eRate:0.0} chunks/s ({files.Count} docs in {ingestSeconds:0.0} s)", ""));
+rows.Add(("ingestion / raw encoder", $"{e2eRate / rawRate:P0}", ">= 85 %"));
+
+// 3. Quality on the labelled questions, and latency on the real corpus.
+var retriever = services.GetRequiredService<HybridRetriever>();
+var cache = services.GetRequiredService<KnowledgeIndexCache>();
+var index = await cache.GetAsync(Tenant, CancellationToken.None);
+var questionVectors = new float[questions.Count][];
+var (embedP50, embedP99) = Latency.Measure(questions.Count, i => questionVectors[i] = embedder.EmbedAsync([questions[i].Text], CancellationToken.None).Result[0]);
+rows.Add(("query embedding (MiniLM, one question)", $"p50 {embedP50:0.00} ms, p99 {embedP99:0.00} ms", "reported apart"));
+
+var retrievalOptions = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
+foreach (var (name, vector, keyword, graph) in new[]
+{
+    ("hybrid (vector + BM25 + graph, RRF, MMR)", retrievalOptions.VectorWeight, retrievalOptions.KeywordWeight, retrievalOptions.GraphWeight),
+    ("dense only", 1.0, 0.0, 0.0),
+    ("BM25 only", 0.0, 1.0, 0.0),
+})
+{
+    var variant = new RetrievalOptions
+    {
+        VectorWeight = vector, KeywordWeight = keyword, GraphWeight = graph,
+        CandidatesPerRetriever = retrievalOptions.CandidatesPerRetriever, RerankCandidates = retrievalOptions.RerankCandidates,
+        MmrLambda = retrievalOptions.MmrLambda, RrfK = retrievalOptions.RrfK,
+    };
+    var variantRetriever = new HybridRetriever(cache, embedder, new MmrReranker(Options.Create(variant)), Options.Create(variant));
+    var (recall, mrr) = await QualityAsync(variantRetriever, index, questions, questionVectors, documentOfFile);
+    rows.Add(($"recall@5 / MRR@10, {name}", $"{recall:0.000} / {mrr:0.000}", name.StartsWith("hybrid", StringComparison.Ordinal) ? "recall@5 >= 0.9" : ""));
+}
+
+var (realP50, realP99) = Latency.Measure(Math.Max(200, questions.Count), i =>
+    retriever.RetrieveAsync(index, questions[i % questions.Count].Text, questionVectors[i % questions.Count], 5, CancellationToken.None).GetAwaiter().GetResult());
+rows.Add(($"retrieval latency, corpus ({index.Count} chunks)", $"p50 {realP50:0.00} ms, p99 {realP99:0.00} ms", "excl. query embedding"));
+
+// 4. Latency at scale: synthetic chunks (random unit vectors, text drawn from the corpus vocabulary).
+var vocabulary = inputs.SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(w => w.All(char.IsLetter)).Distinct().ToArray();
+foreach (var size in scales)
+{
+    foreach (var quantize in size >= 100_000 ? new[] { false, true } : [false])
+    {
+        var synthetic = Synthetic(size, embedder.Dimensions, vocabulary, quantize);
+        var runs = 300;
+        Latency.Measure(20, i => retriever.RetrieveAsync(synthetic, questions[i % questions.Count].Text, questionVectors[i % questions.Count], 5, CancellationToken.None).GetAwaiter().GetResult());
+        var (p50, p99) = Latency.Measure(runs, i =>
+            retriever.RetrieveAsync(synthetic, questions[i % questions.Count].Text, questionVectors[i % questions.Count], 5, CancellationToken.None).GetAwaiter().GetResult());
+        var (v50, v99) = Latency.Measure(runs, i => synthetic.Vectors.Search(questionVectors[i % questions.Count], 40));
+        var (k50, k99) = Latency.Measure(runs, i => synthetic.Keywords.Search(questions[i % questions.Count].Text, 40));
+        var label = $"retrieval latency, {size:N0} chunks{(quantize ? " (int8 + exact re-score)" : string.Empty)}";
+        rows.Add((label, $"p50 {p50:0.00} ms, p99 {p99:0.00} ms (vector p99 {v99:0.00}, BM25 p99 {k99:0.00})", size == 10_000 && !quantize ? "p99 <= 5 ms" : ""));
+        synthetic.Dispose();
+    }
+}
+
+Console.WriteLine();
+var width = rows.Max(r => r.Metric.Length);
+var valueWidth = rows.Max(r => r.Value.Length);
+Console.WriteLine($"| {"metric".PadRight(width)} | {"measured".PadRight(valueWidth)} | target |");
+Console.WriteLine($"|{new string('-', width + 2)}|{new string('-', valueWidth + 2)}|--------|");
+foreach (var (metric, value, target) in rows)
+{
+    Console.WriteLine($"| {metric.PadRight(width)} | {value.PadRight(valueWidth)} | {target} |");
+}
+
+Directory.Delete(dataFolder, recursive: true);
+return 0;
+
+static async Task<(double Recall, double Mrr)> QualityAsync(
+    HybridRetriever retriever, TenantKnowledgeIndex index, List<Question> questions, float[][] vectors, Dictionary<string, string> documentOfFile)
+{
+    var hits = 0;
+    var reciprocal = 0.0;
+    for (var i = 0; i < questions.Count; i++)
+    {
+        var question = questions[i];
+        var results = await retriever.RetrieveAsync(index, question.Text, vectors[i], 10, CancellationToken.None);
+        var rank = results.Select((r, position) => (r, position))
+            .FirstOrDefault(x => documentOfFile.GetValueOrDefault(x.r.DocumentId) == question.Document
+                && x.r.HeadingPath.Any(h => string.Equals(h.Trim(), question.Section.Trim(), StringComparison.OrdinalIgnoreCase)));
+        if (rank.r is null)
+        {
+            continue;
+        }
+
+        reciprocal += 1.0 / (rank.position + 1);
+        if (rank.position < 5)
+        {
+            hits++;
+        }
+    }
+
+    return (hits / (double)questions.Count, reciprocal / questions.Count);
+}
+
+static TenantKnowledgeIndex Synthetic(int size, int dimensions, string[] vocabulary, bool quantize)
+{
+    var random = new Random(size);
+    var vectors = new float[size * dimensions];
+    var chunks = new IndexedChunk[size];
+    for (var row = 0; row < size; row++)
+    {
+        var vector = vectors.AsSpan(row * dimensions, dimensions);
+        for (var d = 0; d < dimensions; d++)
+        {
+            vector[d] = (float)((random.NextDouble() * 2) - 1);
+        }
+
+        var norm = MathF.Sqrt(System.Numerics.Tensors.TensorPrimitives.SumOfSquares<float>(vector));
+        System.Numerics.Tensors.TensorPrimitives.Divide(vector, norm, vector);
+        var words = Enumerable.Range(0, 60).Select(_ => vocabulary[random.Next(vocabulary.Length)]);
+        chunks[row] = new IndexedChunk($"bench:d{row / 20}", $"bench:c{row}", string.Join(' ', words), [vocabulary[random.Next(vocabulary.Length)]], "Synthetic", null, null);
+    }
+
+    return TenantIndexBuilder.Build("bench", chunks, vectors, dimensions, quantize);
+}
