@@ -43,7 +43,7 @@ public sealed class ComponentsConsistencyTests
     }
 
     [Fact]
-    public void Every_cron_job_has_a_cron_binding_with_the_same_schedule_and_route_scoped_to_the_worker()
+    public void Every_cron_job_has_a_cron_binding_with_the_same_schedule_and_route_scoped_to_the_app_that_runs_it()
     {
         foreach (var job in CronJobs.All)
         {
@@ -52,7 +52,7 @@ public sealed class ComponentsConsistencyTests
             Assert.Equal(job.Schedule, binding.Metadata["schedule"]);
             Assert.Equal("/" + job.Name, binding.Metadata["route"]);
             Assert.Equal("input", binding.Metadata["direction"]);
-            Assert.Equal([AppIds.Worker], binding.Scopes);
+            Assert.Equal([CronJobs.RunBy[job.Name]], binding.Scopes);
             Cronos.CronExpression.Parse(job.Schedule, Cronos.CronFormat.IncludeSeconds);
         }
 
