@@ -24,7 +24,7 @@ public sealed class DemoPageBrowserTests(StandaloneHostFixture host, ITestOutput
         Assert.Equal(Rgba(config.GetProperty("textColor").GetString()!), launcher.GetCssValue("color"));
 
         launcher.Click();
-        var greeting = browser.InWidget(".greeting");
+        var greeting = browser.InWidget(".greeting p");
         browser.Wait(_ => greeting.Displayed, "the greeting to be visible");
         Assert.Equal(config.GetProperty("greeting").GetString(), greeting.Text);
         Assert.Equal("true", launcher.GetAttribute("aria-expanded"));

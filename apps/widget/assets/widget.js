@@ -91,6 +91,25 @@
     }
   }
 
+  function hostOf(href) {
+    var url = safeUrl(href);
+    return url ? new URL(url).host : null;
+  }
+
+  /**
+   * Links in an answer may point only to this site, a cited source or a configured skill: a
+   * passage that smuggles in "visit https://evil.example" stays plain text (defence in depth
+   * behind the server's guardrails, which know the tenant's allowed hosts).
+   */
+  function trustedLink(href, cites) {
+    var host = hostOf(href);
+    if (!host) return null;
+    var trusted = [location.host];
+    Object.keys(cites || {}).forEach(function (n) { trusted.push(hostOf(cites[n].url)); });
+    ((config && config.skills) || []).forEach(function (s) { trusted.push(hostOf(s.url)); });
+    return trusted.indexOf(host) >= 0 ? safeUrl(href) : null;
+  }
+
   function link(href, text) {
     var a = el('a', null, text);
     a.href = href;
@@ -138,14 +157,14 @@
     if (m[1] != null) return el('code', null, m[1]);
     if (m[2] != null) return document.createTextNode(m[2]);
     if (m[3] != null) {
-      var href = safeUrl(m[4]);
+      var href = trustedLink(m[4], cites);
       return href ? link(href, m[3]) : document.createTextNode(m[3]);
     }
     if (m[5] != null) return citationMarker(+m[5], cites, m[0]);
     if (m[6] != null || m[7] != null) node = el('strong');
     else if (m[8] != null || m[9] != null) node = el('em');
     else {
-      var url = safeUrl(m[10]);
+      var url = trustedLink(m[10], cites);
       return url ? link(url, m[10]) : document.createTextNode(m[10]);
     }
     var inner = m[6] || m[7] || m[8] || m[9];
@@ -402,7 +421,8 @@
         schedule();
       },
       cite: function (c) {
-        var n = +c.n;
+        // The stream names the number n; stored history may call it number.
+        var n = +(c.n != null ? c.n : c.number);
         if (!(n > 0) || cites[n]) return;
         cites[n] = c;
         var li = el('li');
