@@ -77,6 +77,28 @@ public sealed class CircuitBreakerTests : IDisposable
     }
 
     [Fact]
+    public async Task Circuit_frees_the_trial_when_the_visitor_stops_reading_mid_stream()
+    {
+        primary.Server.Status(StubResponses.ChatPath, 500);
+        backup.Server.OpenAiStream("from backup");
+        await using var host = await StartAsync();
+        for (var i = 0; i < 3; i++)
+        {
+            await AskAsync(host);
+        }
+
+        primary.Server.ResetMappings();
+        primary.Server.OpenAiStream("primary ", "is ", "back");
+        time.Advance(TimeSpan.FromSeconds(31));
+        await foreach (var _ in host.Router.StreamAsync(LlmPurposes.Answer, "acme", Question, CancellationToken.None))
+        {
+            break;
+        }
+
+        Assert.Equal("primary is back", await AskAsync(host));
+    }
+
+    [Fact]
     public void Breaker_lets_a_single_trial_through_when_half_open()
     {
         var breaker = new CircuitBreaker("p", new LlmResilienceOptions { CircuitFailureThreshold = 1, CircuitBreakDuration = TimeSpan.FromSeconds(10) }, time);

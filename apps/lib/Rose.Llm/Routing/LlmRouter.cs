@@ -121,6 +121,7 @@ public sealed class LlmRouter(
                     : Whole(client, messages, chatOptions, linked.Token);
                 var enumerator = updates.GetAsyncEnumerator(linked.Token);
                 Exception? error = null;
+                var ended = false;
                 try
                 {
                     while (true)
@@ -148,10 +149,14 @@ public sealed class LlmRouter(
                             yield return new RoutedDelta(delta, provider.Name, model);
                         }
                     }
+
+                    ended = true;
                 }
                 finally
                 {
-                    if (cancellationToken.IsCancellationRequested)
+                    // The visitor left (cancelled, or stopped reading): no verdict on the provider, but
+                    // a half-open circuit must not keep waiting for this trial.
+                    if (!ended)
                     {
                         breaker.Release();
                     }

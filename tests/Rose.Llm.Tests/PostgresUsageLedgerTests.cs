@@ -1,0 +1,21 @@
+using Rose.Testing;
+using Xunit;
+
+namespace Rose.Llm.Tests;
+
+[CollectionDefinition(Name)]
+public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
+{
+    public const string Name = "postgres";
+}
+
+[Collection(PostgresCollection.Name)]
+public sealed class PostgresUsageLedgerTests(PostgresServer server) : UsageLedgerContract
+{
+    // The prefix is long enough for the fixture, which cuts names at 40 characters.
+    protected override async Task<Dictionary<string, string?>> StorageSettingsAsync() => new()
+    {
+        ["Rose:Storage:Provider"] = "PostgreSql",
+        ["Rose:Storage:ConnectionString"] = await server.CreateDatabaseAsync("llmusage"),
+    };
+}
