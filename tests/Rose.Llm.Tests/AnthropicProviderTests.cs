@@ -77,6 +77,20 @@ public sealed class AnthropicProviderTests : IDisposable
         Assert.Equal(2, stub.CallsTo(MessagesPath));
     }
 
+    [Fact]
+    public async Task StreamAsync_fails_the_turn_when_the_event_stream_is_cut_after_a_token()
+    {
+        var cut = AnthropicWire.Stream(["SSO is "]);
+        cut = cut[..cut.IndexOf("event: content_block_stop", StringComparison.Ordinal)];
+        stub.Server.Given(Request.Create().WithPath(MessagesPath).UsingPost()).RespondWith(StubResponses.Sse(cut));
+        await using var host = await LlmTestHost.StartAsync(Settings());
+
+        await Assert.ThrowsAsync<Routing.LlmStreamInterruptedException>(() =>
+            host.Router.StreamAsync(LlmPurposes.Answer, "acme", [new ChatMessage(ChatRole.User, "hi")], CancellationToken.None).JoinAsync());
+
+        Assert.Equal(1, stub.CallsTo(MessagesPath));
+    }
+
     private Dictionary<string, string?> Settings() => new()
     {
         ["Rose:Llm:Providers:claude:Kind"] = "Anthropic",

@@ -92,6 +92,9 @@ internal sealed class AnthropicChatClient(HttpClient http, Uri endpoint, string 
                     yield break;
             }
         }
+
+        // Anthropic always ends with message_stop: without it the connection was cut mid-answer.
+        throw new IOException("The Anthropic event stream ended before message_stop.");
     }
 
     public object? GetService(Type serviceType, object? serviceKey = null) => serviceType.IsInstanceOfType(this) ? this : null;
