@@ -61,7 +61,12 @@ public sealed class ChatBrowserTests(StandaloneHostFixture host, ITestOutputHelp
         // The citation names the Dapr guide; a source with a URL is a safe link to it.
         var sources = answer.FindElements(By.CssSelector(".sources li"));
         log.WriteLine("sources: " + string.Join(" | ", sources.Select(s => s.Text + " -> " + (s.FindElements(By.TagName("a")).FirstOrDefault()?.GetAttribute("href") ?? "(no URL)"))));
-        Assert.Contains(sources, s => s.Text.StartsWith("Run Rose with Dapr", StringComparison.Ordinal));
+        var daprSource = Assert.Single(sources, s => s.Text == "Run Rose with Dapr › Run Rose with Dapr");
+        if (daprSource.FindElements(By.TagName("a")).FirstOrDefault() is { } daprLink)
+        {
+            Assert.Contains("run-with-dapr", daprLink.GetAttribute("href"), StringComparison.Ordinal);
+        }
+
         Assert.Matches(@"\[1\]", text);
         foreach (var citationLink in answer.FindElements(By.CssSelector(".sources a, sup.ref a")))
         {

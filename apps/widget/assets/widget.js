@@ -731,7 +731,13 @@
     clearTimeout(flushTimer);
     flushTimer = 0;
     if (!queue.length) return;
-    var body = JSON.stringify({ events: queue.splice(0, queue.length) });
+    // The conversation often starts after the event was queued (the first message creates it).
+    var s = session();
+    var events = queue.splice(0, queue.length).map(function (e) {
+      if (s && !e.conversationId && e.type !== 'impression') e.conversationId = s.conversationId;
+      return e;
+    });
+    var body = JSON.stringify({ events: events });
     // sendBeacon cannot send headers: the key goes in the query string, which the API accepts too.
     var url = BASE + '/v1/events?key=' + encodeURIComponent(KEY);
     try {
@@ -896,7 +902,13 @@
       var text = input.value;
       if (!text.trim() || busy) return;
       input.value = '';
+      input.style.height = '';
       ask(text);
+    });
+    // Grow with the question up to the CSS max-height (CSSOM, so a strict CSP allows it).
+    input.addEventListener('input', function () {
+      input.style.height = 'auto';
+      input.style.height = input.scrollHeight + 2 + 'px';
     });
     input.addEventListener('keydown', function (e) {
       if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
