@@ -27,6 +27,7 @@ public sealed class WorkerHostTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
         var job = Assert.Single(factory.Services.GetServices<CronJobRegistration>());
         Assert.Equal(CronJobs.WorkflowPurge, job.Definition);
+        Assert.Contains("DocumentLoadingWorkflow", factory.Services.GetRequiredService<WorkflowRegistrations>().Workflows.Keys);
         await using var scope = factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<WorkflowPurgeJob>().RunAsync(CancellationToken.None);
         Assert.True(File.Exists(Path.Combine(folder.Path, "platform.db")));
