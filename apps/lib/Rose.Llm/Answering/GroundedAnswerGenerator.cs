@@ -43,6 +43,8 @@ public sealed class GroundedAnswerGenerator(
 
     public async IAsyncEnumerable<AnswerUpdate> StreamAnswerAsync(AnswerRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        using var activity = LlmTelemetry.Source.StartActivity("rose.llm grounded-answer");
+        activity?.SetTag(GenAiAttributes.Tenant, request.TenantId);
         var llmConfigured = router.IsConfigured(LlmPurposes.Answer);
         ComposedAnswer? composed = null;
         if (!llmConfigured || request.Passages.Count == 0 || options.Value.Composer.CheckConfidenceBeforeLlm)
@@ -95,6 +97,7 @@ public sealed class GroundedAnswerGenerator(
                     }
 
                     var answer = text.ToString();
+                    activity?.SetTag(GenAiAttributes.AnswerSource, "llm");
                     yield return new AnswerUpdate(string.Empty, new GroundedAnswer(
                         answer, CitationParser.Parse(answer, request.Passages), Declined: false, AnswerSource.Llm, first.Provider, first.Model, null));
                     yield break;
@@ -108,7 +111,10 @@ public sealed class GroundedAnswerGenerator(
 
         composed ??= await composer.ComposeAsync(request.Question, request.Passages, cancellationToken);
         var reason = offlineReason ?? OfflineReason.ProvidersFailed;
-        LlmTelemetry.OfflineAnswers.Add(1, new KeyValuePair<string, object?>("rose.llm.offline_reason", reason.ToString()));
+        LlmTelemetry.OfflineAnswers.Add(1, new KeyValuePair<string, object?>(GenAiAttributes.OfflineReason, reason.ToString()));
+        activity?.SetTag(GenAiAttributes.AnswerSource, "offline");
+        activity?.SetTag(GenAiAttributes.OfflineReason, reason.ToString());
+        activity?.SetTag(GenAiAttributes.Declined, composed.Declined);
         foreach (var delta in OfflineAnswerComposer.Deltas(composed.Text))
         {
             yield return new AnswerUpdate(delta);

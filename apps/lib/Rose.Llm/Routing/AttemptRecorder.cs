@@ -97,11 +97,14 @@ internal sealed class AttemptRecorder : IDisposable
         LlmTelemetry.TokenUsage.Record(outputTokens, With(tags, GenAiAttributes.TokenType, "output"));
         if (firstTokenAt is { } first)
         {
-            LlmTelemetry.TimeToFirstToken.Record(time.GetElapsedTime(startedAt, first).TotalSeconds, tags);
+            var timeToFirstToken = time.GetElapsedTime(startedAt, first).TotalSeconds;
+            LlmTelemetry.TimeToFirstToken.Record(timeToFirstToken, tags);
+            activity?.SetTag(GenAiAttributes.TimeToFirstToken, timeToFirstToken);
             var generating = time.GetElapsedTime(first).TotalSeconds;
             if (generating > 0)
             {
                 LlmTelemetry.OutputTokensPerSecond.Record(outputTokens / generating, tags);
+                activity?.SetTag(GenAiAttributes.OutputTokensPerSecond, outputTokens / generating);
             }
         }
 

@@ -25,4 +25,8 @@ public static class GenAiAttributes
     public const string Complexity = "rose.llm.complexity";
     public const string Streaming = "rose.llm.streaming";
     public const string AnswerSource = "rose.llm.answer_source";
+    public const string OfflineReason = "rose.llm.offline_reason";
+    public const string Declined = "rose.llm.declined";
+    public const string TimeToFirstToken = "rose.llm.time_to_first_token";
+    public const string OutputTokensPerSecond = "rose.llm.output_tokens_per_second";
 }
