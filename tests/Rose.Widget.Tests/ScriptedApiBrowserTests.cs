@@ -198,6 +198,40 @@ public sealed class ScriptedApiBrowserTests(ITestOutputHelper log) : IAsyncLifet
     }
 
     [Fact]
+    public void Error_event_and_validation_problem_are_shown_to_the_visitor_without_retrying()
+    {
+        api.Answer = async (response, attempt, _) =>
+        {
+            if (attempt == 1)
+            {
+                await FakeRoseApi.StreamAsync(response,
+                    ("meta", new { conversationId = FakeRoseApi.ConversationId, messageId = "m1" }),
+                    ("token", new { text = "Half an ans" }),
+                    ("error", new { code = "answer_failed", message = "The answer could not be completed. Please ask again." }));
+                return;
+            }
+
+            response.StatusCode = StatusCodes.Status400BadRequest;
+            await response.WriteAsJsonAsync(new
+            {
+                title = "The message cannot be sent",
+                status = 400,
+                errors = new Dictionary<string, string[]> { ["text"] = ["A message is 1 to 2000 characters."] },
+            });
+        };
+
+        Ask("First question");
+        var first = browser.Wait(_ => browser.InWidget(".msg.bot.error [role=alert]"), "the error event");
+        Assert.Equal("The answer could not be completed. Please ask again.", first.Text);
+
+        browser.InWidget("textarea").SendKeys("Second question" + Keys.Enter);
+        browser.Wait(_ => browser.WidgetRoot().FindElements(By.CssSelector(".msg.bot.error [role=alert]")).Count == 2, "the validation problem");
+        Assert.Equal("A message is 1 to 2000 characters.", browser.WidgetRoot().FindElements(By.CssSelector(".msg.bot.error [role=alert]"))[1].Text);
+        Assert.Equal(2, api.Attempts);
+        Assert.True(browser.InWidget("button.send").Enabled, "the visitor can ask again");
+    }
+
+    [Fact]
     public void Reload_shows_the_stored_conversation_again()
     {
         api.Answer = (response, _, _) => FakeRoseApi.StreamAsync(response,

@@ -285,7 +285,9 @@
   /** The message of a problem-details answer, or our own words when there is none. */
   function problem(response) {
     return response.json().then(function (p) {
-      return (p && (p.detail || p.title)) || t.failed;
+      // A validation problem says what is wrong in errors; its title is only a summary.
+      var errors = p && p.errors ? Object.keys(p.errors).map(function (k) { return [].concat(p.errors[k])[0]; }) : [];
+      return String(errors[0] || (p && (p.detail || p.title)) || t.failed);
     }, function () { return t.failed; });
   }
 
