@@ -1,5 +1,7 @@
 using Rose.Knowledge;
 using Rose.Knowledge.Endpoints;
+using Rose.Analytics;
+using Rose.Analytics.Api;
 using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
 
@@ -8,12 +10,14 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddOpenApi();
 builder.Services.AddRoseTenancy(builder.Configuration);
+builder.Services.AddRoseAnalytics(builder.Configuration);
 builder.Services.AddRoseKnowledge(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseRoseTenancy();
 app.MapOpenApi();
+app.MapAnalyticsApi();
 app.MapTenantManagementApi();
 app.MapKnowledgeApi();
 app.Run();

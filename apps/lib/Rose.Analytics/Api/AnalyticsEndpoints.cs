@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Rose.Analytics.Data;
+using Rose.Tenancy.Http;
+
+namespace Rose.Analytics.Api;
+
+public static class AnalyticsEndpoints
+{
+    public const int MaxBatch = 50;
+    public static readonly IReadOnlySet<string> Types = new HashSet<string>(StringComparer.Ordinal) { "impression", "open", "message", "cta_click", "lead" };
+
+    /// <summary><c>POST /rose/v1/events</c> (widget) and <c>GET /api/v1/analytics/events</c> (client staff).</summary>
+    public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/rose/v1/events", async Task<Results<Accepted, ValidationProblem>> (
+                WidgetEventBatch batch, AnalyticsDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var events = batch.Events ?? [];
+                var errors = Validate(events);
+                if (errors.Count > 0)
+                {
+                    return TypedResults.ValidationProblem(errors, title: "The events cannot be recorded");
+                }
+
+                var now = clock.GetUtcNow();
+                db.Events.AddRange(events.Select(e => new WidgetEvent
+                {
+                    Type = e.Type!,
+                    ConversationId = e.ConversationId,
+                    Data = e.Data is { ValueKind: not System.Text.Json.JsonValueKind.Undefined and not System.Text.Json.JsonValueKind.Null } data ? data.GetRawText() : null,
+                    OccurredAt = e.At is { } at && at <= now ? at : now,
+                    ReceivedAt = now,
+                }));
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Accepted((string?)null);
+            })
+            .RequireWidgetKey()
+            .WithTags("Widget")
+            .WithName("RecordWidgetEvents");
+
+        routes.MapGet("/api/v1/analytics/events", async (int? days, AnalyticsDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var since = clock.GetUtcNow().AddDays(-Math.Clamp(days ?? 30, 1, 366));
+                var rows = await db.Events.Where(e => e.OccurredAt >= since)
+                    .Select(e => new { e.OccurredAt, e.Type })
+                    .ToListAsync(ct);
+                return TypedResults.Ok(rows
+                    .GroupBy(r => (Day: DateOnly.FromDateTime(r.OccurredAt.UtcDateTime), r.Type))
+                    .OrderBy(g => g.Key.Day).ThenBy(g => g.Key.Type, StringComparer.Ordinal)
+                    .Select(g => new EventCount(g.Key.Day, g.Key.Type, g.Count()))
+                    .ToList());
+            })
+            .RequireApiKey()
+            .WithTags("Analytics")
+            .WithName("CountWidgetEvents");
+        return routes;
+    }
+
+    private static Dictionary<string, string[]> Validate(IReadOnlyList<WidgetEventInput> events)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (events.Count is 0 or > MaxBatch)
+        {
+            errors["events"] = [$"Send 1 to {MaxBatch} events at once."];
+            return errors;
+        }
+
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Type is null || !Types.Contains(e.Type))
+            {
+                errors[$"events[{i}].type"] = [$"Use one of: {string.Join(", ", Types)}."];
+            }
+
+            if (e.ConversationId is { Length: > 40 })
+            {
+                errors[$"events[{i}].conversationId"] = ["A conversation id is at most 40 characters."];
+            }
+
+            if (e.Data is { } data && data.GetRawText().Length > 2048)
+            {
+                errors[$"events[{i}].data"] = ["Event data is at most 2 KB of JSON."];
+            }
+        }
+
+        return errors;
+    }
+}
