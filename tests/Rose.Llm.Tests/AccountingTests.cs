@@ -108,6 +108,22 @@ public sealed class AccountingTests : IDisposable
         Assert.Equal(2, main.CallsTo(StubResponses.ChatPath));
     }
 
+    [Fact]
+    public async Task Answers_go_on_when_the_ledger_cannot_be_read()
+    {
+        main.Server.OpenAiStream("49 euros");
+        var settings = Settings();
+        settings["Rose:Llm:MonthlyTokenBudget"] = "1000";
+        await using var host = await LlmTestHost.StartAsync(settings);
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            using var _ = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use("acme");
+            await scope.ServiceProvider.GetRequiredService<LlmDbContext>().Database.ExecuteSqlRawAsync("DROP TABLE llm_usage");
+        }
+
+        Assert.Equal("49 euros", await host.Router.StreamAsync(LlmPurposes.Answer, "acme", Question, CancellationToken.None).JoinAsync());
+    }
+
     private Dictionary<string, string?> Settings()
     {
         var settings = TestSettings.OpenAiCompatible("main", main.Url);

@@ -3,12 +3,6 @@ using Xunit;
 
 namespace Rose.Llm.Tests;
 
-[CollectionDefinition(Name)]
-public sealed class PostgresCollection : ICollectionFixture<PostgresServer>
-{
-    public const string Name = "postgres";
-}
-
 [Collection(PostgresCollection.Name)]
 public sealed class PostgresUsageLedgerTests(PostgresServer server) : UsageLedgerContract
 {

@@ -75,7 +75,7 @@ public sealed class LlmRouter(
             throw new LlmUnavailableException(LlmUnavailableReason.NotConfigured, purpose, []);
         }
 
-        if (await budget.IsSpentAsync(tenantId, cancellationToken))
+        if (await BudgetSpentAsync(tenantId, cancellationToken))
         {
             throw new LlmUnavailableException(LlmUnavailableReason.BudgetSpent, purpose, []);
         }
@@ -202,6 +202,20 @@ public sealed class LlmRouter(
         }
 
         throw new LlmUnavailableException(LlmUnavailableReason.AllProvidersFailed, purpose, failures);
+    }
+
+    /// <summary>A ledger outage must not stop the answers: the budget is then treated as not spent.</summary>
+    private async Task<bool> BudgetSpentAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await budget.IsSpentAsync(tenantId, cancellationToken);
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(e, "Could not read the token budget of tenant {Tenant}; answering as if it were not spent", tenantId);
+            return false;
+        }
     }
 
     private List<(LlmProvider Provider, ChainLink Link)> Chain(string purpose) =>
