@@ -132,11 +132,12 @@ public sealed class ScriptedApiBrowserTests(ITestOutputHelper log) : IAsyncLifet
         browser.Wait(_ => browser.WidgetRoot().FindElements(By.CssSelector("form.lead")).Count == 0, "the form to give way to a thank-you");
 
         // Events are batched: impression, open, two messages and the click arrive together within seconds.
-        browser.Wait(_ => api.Events.Any(e => e.GetProperty("type").GetString() == "cta_click"), "the cta_click event");
+        browser.Wait(_ => api.Events.Any(e => e.GetProperty("type").GetString() == "lead"), "the cta_click and lead events");
         var types = api.Events.Select(e => e.GetProperty("type").GetString()).ToList();
         Assert.Contains("impression", types);
         Assert.Contains("open", types);
         Assert.Equal(2, types.Count(t => t == "message"));
+        Assert.Equal(1, types.Count(t => t == "lead"));
         var click = api.Events.Single(e => e.GetProperty("type").GetString() == "cta_click");
         Assert.Equal("email", click.GetProperty("data").GetProperty("skillId").GetString());
         Assert.Equal(FakeRoseApi.ConversationId, click.GetProperty("conversationId").GetString());

@@ -703,6 +703,7 @@
       if (company.value.trim()) lead.company = company.value.trim();
       request('POST', '/v1/leads', lead).then(function (r) {
         if (!r.ok) return problem(r).then(function (msg) { throw new Error(msg); });
+        track('lead');
         var thanks = el('div', 'msg bot', t.thanks);
         thanks.setAttribute('role', 'status');
         form.replaceWith(thanks);
