@@ -19,6 +19,7 @@ public sealed class SourcesTests : IAsyncLifetime
         host = await KnowledgeTestHost.StartAsync(StorageProvider.Sqlite, $"Data Source={Path.Combine(folder, "rose.db")};Pooling=false", new Dictionary<string, string?>
         {
             ["Rose:Knowledge:GoogleDrive:BaseUrl"] = stub.Url + "/",
+            ["Rose:Knowledge:AllowPrivateNetworks"] = "true",
         });
 
     public async Task DisposeAsync()
@@ -89,6 +90,19 @@ public sealed class SourcesTests : IAsyncLifetime
         Assert.Contains(statuses, s => s.Status == DocumentStatus.Failed && s.Error!.Contains("Google Drive", StringComparison.Ordinal));
         var hit = (await host.SearchAsync("acme", "kickoff call for new customers"))[0];
         Assert.Equal("https://docs.google.com/document/d/doc1/edit#heading=h.1", hit.SourceUrl);
+    }
+
+    [Fact]
+    public async Task Sitemap_on_a_private_address_is_refused_by_default()
+    {
+        await using var strict = await KnowledgeTestHost.StartAsync(StorageProvider.Sqlite, $"Data Source={Path.Combine(folder, "strict.db")};Pooling=false");
+        Serve("/sitemap.xml", "application/xml", "<urlset/>");
+
+        var error = await Assert.ThrowsAsync<Rose.Knowledge.Ingestion.KnowledgeValidationException>(
+            () => strict.AsTenantAsync("acme", i => i.SubmitSitemapAsync(stub.Url + "/sitemap.xml", CancellationToken.None)));
+
+        Assert.Contains("private or local address", error.Errors["url"][0], StringComparison.Ordinal);
+        Assert.Equal(0, stub.CallsTo("/sitemap.xml"));
     }
 
     private void Serve(string path, string contentType, string body) =>

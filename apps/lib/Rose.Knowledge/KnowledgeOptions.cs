@@ -18,6 +18,12 @@ public sealed class KnowledgeOptions
     [Range(1, 100_000)]
     public int MaxSitemapUrls { get; set; } = 500;
 
+    /// <summary>
+    /// Let URL and sitemap sources reach loopback, private and link-local addresses. Off by default:
+    /// a tenant must not be able to make Rose fetch internal services (cloud metadata, admin ports).
+    /// </summary>
+    public bool AllowPrivateNetworks { get; set; }
+
     /// <summary>Sent with every fetch and matched against robots.txt groups.</summary>
     public string UserAgent { get; set; } = "RoseBot/1.0";
 }

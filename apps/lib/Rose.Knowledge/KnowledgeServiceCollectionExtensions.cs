@@ -32,14 +32,30 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddOptions<RerankOptions>().Bind(configuration.GetSection(RerankOptions.SectionName));
         services.TryAddSingleton(TimeProvider.System);
 
-        services.TryAddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
+        // The offline encoder, unless Rose.Llm is configured with an embedding provider: then
+        // AddRoseLlm registers that one, whether it is called before or after this method.
+        if (configuration["Rose:Llm:EmbeddingProvider"] is not { Length: > 0 })
+        {
+            services.TryAddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
+        }
+
         services.TryAddSingleton<ITokenCounter>(_ => WordPieceTokenCounter.MiniLm);
         services.TryAddSingleton<StructureAwareChunker>();
         services.TryAddSingleton(_ => DocumentParser.CreateDefault());
         services.TryAddSingleton<IGraphExtractor, OfflineGraphExtractor>();
 
         services.AddHttpClient(WebPageFetcher.HttpClientName)
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, AutomaticDecompression = System.Net.DecompressionMethods.All });
+            .ConfigurePrimaryHttpMessageHandler(sp =>
+            {
+                var allowPrivate = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.AllowPrivateNetworks;
+                return new SocketsHttpHandler
+                {
+                    // Redirects are followed by WebPageFetcher itself, which refuses other hosts.
+                    AllowAutoRedirect = false,
+                    AutomaticDecompression = System.Net.DecompressionMethods.All,
+                    ConnectCallback = (context, ct) => PublicAddressConnector.ConnectAsync(context, allowPrivate, ct),
+                };
+            });
         services.TryAddSingleton(sp => new WebPageFetcher(
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(WebPageFetcher.HttpClientName),
             sp.GetRequiredService<IOptions<KnowledgeOptions>>()));

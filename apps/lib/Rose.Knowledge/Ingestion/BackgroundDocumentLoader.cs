@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rose.Knowledge.Data;
+using Rose.Llm.Embeddings;
 
 namespace Rose.Knowledge.Ingestion;
 
@@ -16,6 +17,7 @@ namespace Rose.Knowledge.Ingestion;
 public sealed class BackgroundDocumentLoader(
     IServiceScopeFactory scopes,
     IServiceProvider services,
+    ITextEmbedder embedder,
     DocumentLoadingPipeline pipeline,
     ILogger<BackgroundDocumentLoader> logger) : BackgroundService, IDocumentLoadingScheduler
 {
@@ -76,6 +78,22 @@ public sealed class BackgroundDocumentLoader(
             foreach (var document in unfinished.OrderBy(d => d.UpdatedAt))
             {
                 await ScheduleAsync(new DocumentRef(document.TenantId, document.Id), cancellationToken);
+            }
+
+            // Vectors of another model cannot be compared with this model's queries: re-embed those documents.
+            var stale = await db.Chunks.IgnoreQueryFilters().AsNoTracking()
+                .Where(c => c.EmbeddingModel != embedder.Model || c.EmbeddingDimensions != embedder.Dimensions)
+                .Select(c => new { c.TenantId, c.DocumentId })
+                .Distinct()
+                .ToListAsync(cancellationToken);
+            foreach (var document in stale)
+            {
+                await ScheduleAsync(new DocumentRef(document.TenantId, document.DocumentId), cancellationToken);
+            }
+
+            if (stale.Count > 0)
+            {
+                logger.LogInformation("Re-embedding {Count} documents with {Model}", stale.Count, embedder.Model);
             }
 
             if (unfinished.Count > 0)

@@ -23,6 +23,9 @@ public sealed class KeywordIndex : IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string OrdinalField = "ordinal";
+
+    /// <summary>Terms taken from a query per field: four fields stay well under Lucene's 1,024-clause limit.</summary>
+    private const int MaxQueryTerms = 128;
     private static readonly (string Field, float Boost)[] QueryFields =
     [
         ("body_en", 1f), ("body_fr", 0.6f), ("head_en", 1.5f), ("head_fr", 0.9f),
@@ -83,7 +86,7 @@ public sealed class KeywordIndex : IDisposable
         var boolean = new BooleanQuery();
         foreach (var (field, boost) in QueryFields)
         {
-            foreach (var term in Terms(field, query))
+            foreach (var term in Terms(field, query).Take(MaxQueryTerms))
             {
                 boolean.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
             }
