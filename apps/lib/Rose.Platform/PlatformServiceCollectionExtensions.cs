@@ -129,7 +129,9 @@ public static class PlatformServiceCollectionExtensions
     private static void AddEmbeddedAdapters(IServiceCollection services)
     {
         services.TryAddSingleton<PlatformDatabase>();
-        services.TryAddSingleton<IStateStore, SqliteStateStore>();
+        services.TryAddSingleton<SqliteStateStore>();
+        services.TryAddSingleton<IStateStore>(provider => provider.GetRequiredService<SqliteStateStore>());
+        services.AddHostedService<ExpiredStateSweeper>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxStore>();
         services.TryAddSingleton<DeadLetterStore>();

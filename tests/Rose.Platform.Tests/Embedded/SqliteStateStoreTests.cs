@@ -54,6 +54,18 @@ public sealed class SqliteStateStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task DeleteExpired_removes_only_expired_rows()
+    {
+        await store.SaveAsync("acme", "short", new Session("s"), TimeSpan.FromMinutes(1));
+        await store.SaveAsync("acme", "long", new Session("l"), TimeSpan.FromHours(1));
+        await store.SaveAsync("acme", "forever", new Session("f"));
+        time.Advance(TimeSpan.FromMinutes(2));
+
+        Assert.Equal(1, await store.DeleteExpiredAsync(CancellationToken.None));
+        Assert.Equal(["forever", "long"], (await store.GetBulkAsync<Session>("acme", ["short", "long", "forever"])).Keys.Order());
+    }
+
+    [Fact]
     public async Task Keys_of_one_tenant_are_invisible_to_another()
     {
         await store.SaveAsync("acme", "session", new Session("acme's"));

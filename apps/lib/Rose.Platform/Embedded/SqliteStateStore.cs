@@ -117,6 +117,16 @@ public sealed class SqliteStateStore(PlatformDatabase database, TimeProvider tim
             ("$etag", version)) == 1;
     }
 
+    /// <summary>Deletes rows whose time to live has passed; returns how many.</summary>
+    public async Task<int> DeleteExpiredAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await connection.ExecuteAsync(
+            "DELETE FROM state WHERE expires_at IS NOT NULL AND expires_at <= $now",
+            cancellationToken,
+            ("$now", Now()));
+    }
+
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();
 
     private long? ExpiresAt(TimeSpan? timeToLive) =>
