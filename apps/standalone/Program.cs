@@ -1,6 +1,5 @@
 using Rose.Chat;
 using Rose.Chat.Api;
-using Rose.Chat.Jobs;
 using Rose.Llm;
 using Rose.Platform;
 using Rose.Knowledge;
@@ -23,7 +22,6 @@ builder.Services.AddRoseKnowledge(builder.Configuration);
 builder.Services.AddRosePlatform(builder.Configuration);
 builder.Services.AddRoseLlm(builder.Configuration);
 builder.Services.AddRoseChat(builder.Configuration);
-builder.Services.AddRoseCronJob<ConversationIdleCheckJob>(ChatCronJobs.ConversationIdleCheck);
 builder.Services.AddDemoTenant(builder.Configuration);
 
 var app = builder.Build();

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rose.Chat.Api;
 using Rose.Chat.Data;
+using Rose.Chat.Jobs;
 using Rose.Chat.Memory;
 using Rose.Chat.Pipeline;
 using Rose.Chat.Rewriting;
@@ -10,6 +11,7 @@ using Rose.Chat.Skills;
 using Rose.Chat.Suggestions;
 using Rose.Chat.Turns;
 using Rose.Platform;
+using Rose.Platform.Bindings;
 using Rose.Storage;
 
 namespace Rose.Chat;
@@ -18,7 +20,7 @@ public static class ChatServiceCollectionExtensions
 {
     /// <summary>
     /// The website agent: conversations, memory, the per-turn pipeline, guardrails, skills,
-    /// suggestions and the widget API's limits. Needs Rose.Tenancy, Rose.Platform, Rose.Llm and
+    /// suggestions and the widget API's limits. Ends idle conversations every minute (a cron job). Needs Rose.Tenancy, Rose.Platform, Rose.Llm and
     /// Rose.Knowledge registered by the app.
     /// </summary>
     public static IServiceCollection AddRoseChat(this IServiceCollection services, IConfiguration configuration)
@@ -40,6 +42,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddScoped<ConversationRecorder>();
         services.TryAddScoped<ConversationPipeline>();
         services.AddChatRateLimits();
+        services.AddRoseCronJob<ConversationIdleCheckJob>(CronJobs.ConversationIdleCheck);
         return services;
     }
 }

@@ -1,0 +1,21 @@
+namespace Rose.Gateway;
+
+/// <summary>Configuration section <c>Rose:Gateway</c>.</summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Rose:Gateway";
+
+    /// <summary>
+    /// Where each app-id listens when not on Dapr. The defaults are service-discovery names, which
+    /// Aspire resolves; set plain URLs elsewhere (e.g. <c>Rose__Gateway__Destinations__search=http://10.0.0.5:8080</c>).
+    /// </summary>
+    public Dictionary<string, string> Destinations { get; init; } = new(StringComparer.Ordinal)
+    {
+        ["search"] = "http://search",
+        ["backoffice"] = "http://backoffice",
+        ["admin"] = "http://admin",
+    };
+
+    /// <summary>Requests per minute one client IP may send through the gateway.</summary>
+    public int RequestsPerMinutePerClient { get; init; } = 600;
+}

@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using Rose.Chat.Api;
+using Rose.Testing;
+using Xunit;
+
+namespace Rose.Chat.Tests;
+
+public sealed class ChatLimitsTests
+{
+    [Fact]
+    public async Task PostMessage_gets_429_with_retry_after_past_the_visitors_rate_limit()
+    {
+        await using var app = new RoseAppFactory<Program>()
+            .With("Rose:Demo:Enabled", "false")
+            .With("Rose:Chat:MessagesPerMinutePerVisitor", "2");
+        var client = new ChatClient(app);
+        var tenant = await client.CreateTenantAsync("limited");
+        var (id, token) = await client.StartAsync(tenant.PublicKey);
+
+        var first = await client.PostAsync(tenant.PublicKey, id, token, "Hello?");
+        await first.Content.ReadAsStringAsync();
+        var second = await client.PostAsync(tenant.PublicKey, id, token, "Anyone there?");
+        await second.Content.ReadAsStringAsync();
+        var third = await client.PostAsync(tenant.PublicKey, id, token, "Hello again?");
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.True(third.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After is set");
+        Assert.Equal("application/problem+json", third.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(429, (await third.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetInt32());
+    }
+
+    [Fact]
+    public void TryTake_refuses_a_stream_past_the_tenants_cap_until_one_ends()
+    {
+        var slots = new TenantStreamSlots(Options.Create(new ChatOptions { MaxConcurrentStreamsPerTenant = 2 }));
+
+        var a = slots.TryTake("acme");
+        var b = slots.TryTake("acme");
+        var refused = slots.TryTake("acme");
+        var otherTenant = slots.TryTake("globex");
+        a!.Dispose();
+        a.Dispose();
+        var afterRelease = slots.TryTake("acme");
+        var refusedAgain = slots.TryTake("acme");
+
+        Assert.NotNull(b);
+        Assert.Null(refused);
+        Assert.NotNull(otherTenant);
+        Assert.NotNull(afterRelease);
+        Assert.Null(refusedAgain);
+    }
+}

@@ -1,0 +1,110 @@
+using System.Net;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Rose.Testing;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using Xunit;
+
+namespace Rose.Gateway.Tests;
+
+public sealed class GatewayRoutingTests : IDisposable
+{
+    private readonly ExternalApiStub search = new();
+    private readonly ExternalApiStub backoffice = new();
+    private readonly ExternalApiStub sidecar = new();
+
+    public GatewayRoutingTests()
+    {
+        foreach (var stub in new[] { search, backoffice, sidecar })
+        {
+            stub.Server.Given(Request.Create().UsingAnyMethod()).RespondWith(Response.Create().WithStatusCode(200).WithBody("from " + stub.Url));
+        }
+    }
+
+    [Fact]
+    public async Task Widget_api_goes_to_search_with_its_path_query_and_key()
+    {
+        await using var gateway = Gateway(dapr: false);
+        using var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Add("X-Rose-Key", "pk_test");
+
+        var response = await client.GetAsync("/rose/v1/widget/config?lang=fr");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var forwarded = Assert.Single(search.Server.LogEntries).RequestMessage;
+        Assert.Equal("/rose/v1/widget/config", forwarded.Path);
+        Assert.Equal("fr", forwarded.Query!["lang"].Single());
+        Assert.Equal("pk_test", forwarded.Headers!["X-Rose-Key"].Single());
+        Assert.Empty(backoffice.Server.LogEntries);
+    }
+
+    [Fact]
+    public async Task Management_api_goes_to_backoffice()
+    {
+        await using var gateway = Gateway(dapr: false);
+
+        var response = await gateway.CreateClient().GetAsync("/api/v1/tenant");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("/api/v1/tenant", Assert.Single(backoffice.Server.LogEntries).RequestMessage.Path);
+        Assert.Empty(search.Server.LogEntries);
+    }
+
+    [Fact]
+    public async Task On_dapr_every_route_goes_to_the_sidecar_naming_the_target_app()
+    {
+        await using var gateway = Gateway(dapr: true);
+        using var client = gateway.CreateClient();
+
+        await client.GetAsync("/rose/widget.js");
+        await client.GetAsync("/admin/v1/tenants/demo");
+
+        var calls = sidecar.Server.LogEntries.Select(e => (e.RequestMessage.Path, AppId: e.RequestMessage.Headers!["dapr-app-id"].Single())).ToList();
+        Assert.Contains(("/rose/widget.js", "search"), calls);
+        Assert.Contains(("/admin/v1/tenants/demo", "admin"), calls);
+        Assert.Empty(search.Server.LogEntries);
+    }
+
+    [Fact]
+    public async Task Responses_carry_the_security_headers()
+    {
+        await using var gateway = Gateway(dapr: false);
+
+        var response = await gateway.CreateClient().GetAsync("/rose/v1/widget/config");
+
+        Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+        Assert.True(response.Headers.Contains("Referrer-Policy"));
+    }
+
+    [Fact]
+    public async Task Unknown_paths_are_not_forwarded()
+    {
+        await using var gateway = Gateway(dapr: false);
+
+        var response = await gateway.CreateClient().GetAsync("/etc/passwd");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Empty(search.Server.LogEntries);
+        Assert.Empty(backoffice.Server.LogEntries);
+    }
+
+    public void Dispose()
+    {
+        search.Dispose();
+        backoffice.Dispose();
+        sidecar.Dispose();
+    }
+
+    private WebApplicationFactory<Program> Gateway(bool dapr) => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+    {
+        builder.UseSetting("Rose:Gateway:Destinations:search", search.Url);
+        builder.UseSetting("Rose:Gateway:Destinations:backoffice", backoffice.Url);
+        builder.UseSetting("Rose:Gateway:Destinations:admin", backoffice.Url);
+        if (dapr)
+        {
+            builder.UseSetting("DAPR_HTTP_PORT", new Uri(sidecar.Url).Port.ToString());
+        }
+    });
+}
