@@ -103,6 +103,16 @@ public sealed class ChatBrowserTests(StandaloneHostFixture host, ITestOutputHelp
             sourceTexts,
             restored.FindElements(By.CssSelector(".sources li")).Select(s => s.Text));
         log.WriteLine("screenshot: " + browser.Screenshot("chat-history-after-reload"));
+
+        // The reload's pagehide sent the pending events with a beacon; the analytics API has them.
+        using var analytics = new ManagementApi(host.Address);
+        var counts = browser.Wait(
+            _ => analytics.EventCountsAsync().GetAwaiter().GetResult() is var c && c.GetValueOrDefault("cta_click") >= 1 ? c : null,
+            "the widget events to be recorded")!;
+        log.WriteLine("events: " + string.Join(", ", counts.Select(c => $"{c.Key}={c.Value}")));
+        Assert.True(counts.GetValueOrDefault("impression") >= 1);
+        Assert.True(counts.GetValueOrDefault("open") >= 1);
+        Assert.True(counts.GetValueOrDefault("message") >= 1);
     }
 
     [Fact]

@@ -69,5 +69,14 @@ public sealed class ManagementApi : IDisposable
         }
     }
 
+    /// <summary>Widget events recorded for the tenant in the last day, counted by type.</summary>
+    public async Task<IReadOnlyDictionary<string, int>> EventCountsAsync()
+    {
+        var counts = await client.GetFromJsonAsync<JsonElement>("/api/v1/analytics/events?days=1");
+        return counts.EnumerateArray()
+            .GroupBy(c => c.GetProperty("type").GetString()!)
+            .ToDictionary(g => g.Key, g => g.Sum(c => c.GetProperty("count").GetInt32()));
+    }
+
     public void Dispose() => client.Dispose();
 }
