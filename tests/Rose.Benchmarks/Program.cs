@@ -24,6 +24,8 @@ if (args.Length < 2)
 
 var corpus = Path.GetFullPath(args[0]);
 var questions = File.ReadAllLines(args[1]).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<Question>(l)!).ToList();
+var keptData = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault();
+var withScale = !args.Contains("--no-scale");
 var scales = args.SkipWhile(a => a != "--scales").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray() ?? [1_000, 10_000, 100_000];
 const string Tenant = "bench";
 var rows = new List<(string Metric, string Value, string Target)>();
@@ -33,7 +35,8 @@ var files = Directory.EnumerateFiles(corpus, "*.*", SearchOption.AllDirectories)
     .ToList();
 Console.WriteLine($"corpus: {files.Count} documents in {corpus}; {questions.Count} questions");
 
-var dataFolder = Directory.CreateTempSubdirectory("rose-bench-").FullName;
+// --data keeps the database: a second run then finds every document unchanged and only measures retrieval.
+var dataFolder = keptData is null ? Directory.CreateTempSubdirectory("rose-bench-").FullName : Directory.CreateDirectory(keptData).FullName;
 var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Rose:Storage:Provider"] = "Sqlite",
@@ -49,48 +52,53 @@ await using var services = collection.BuildServiceProvider();
 await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
 await embedder.EmbedAsync(["warm up the encoder"], CancellationToken.None);
 
-// 1. Raw encoder throughput on exactly the texts ingestion embeds (parse + chunk first, untimed).
+// 1 + 2. Ingestion end to end vs the raw encoder on exactly the texts ingestion embeds. Measured
+// document by document, alternately, so that both see the same machine load; parse and chunk for
+// the raw side are not timed.
 var parser = services.GetRequiredService<DocumentParser>();
 var chunker = services.GetRequiredService<StructureAwareChunker>();
-var inputs = new List<string>();
-foreach (var file in files)
-{
-    try
-    {
-        var parsed = parser.Parse(File.ReadAllBytes(file), null, file, Path.GetFileNameWithoutExtension(file));
-        inputs.AddRange(chunker.Chunk(parsed).Select(c => c.EmbeddingInput(parsed.Title)));
-    }
-    catch (DocumentRejectedException e)
-    {
-        Console.WriteLine($"  skipped {file}: {e.Message}");
-    }
-}
-
 var tokens = WordPieceTokenCounter.MiniLm;
-Console.WriteLine($"chunks: {inputs.Count}, mean {inputs.Average(tokens.Count):0} word pieces");
-var clock = Stopwatch.StartNew();
-await embedder.EmbedAsync(inputs, CancellationToken.None);
-var rawRate = inputs.Count / clock.Elapsed.TotalSeconds;
-rows.Add(("raw encoder throughput (same texts)", $"{rawRate:0.0} chunks/s", ""));
-
-// 2. End to end: submit every file through the intake (parse, chunk, embed, graph, SQLite, atomic replace).
 var documentOfFile = new Dictionary<string, string>(StringComparer.Ordinal);
-clock.Restart();
+var inputs = new List<string>();
+var rawSeconds = 0.0;
+var ingestSeconds = 0.0;
 await using (var scope = services.CreateAsyncScope())
 {
     using var _ = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(Tenant);
     var intake = scope.ServiceProvider.GetRequiredService<DocumentIntake>();
     foreach (var file in files)
     {
+        var bytes = File.ReadAllBytes(file);
         var relative = Path.GetRelativePath(corpus, file).Replace('\\', '/');
-        var view = await intake.SubmitAsync(new DocumentSubmission(null, null, relative, null, File.ReadAllBytes(file)), CancellationToken.None);
+        List<string> documentInputs;
+        try
+        {
+            var parsed = parser.Parse(bytes, null, relative, Path.GetFileNameWithoutExtension(file));
+            documentInputs = chunker.Chunk(parsed).Select(c => c.EmbeddingInput(parsed.Title)).ToList();
+        }
+        catch (DocumentRejectedException e)
+        {
+            Console.WriteLine($"  skipped {relative}: {e.Message}");
+            continue;
+        }
+
+        inputs.AddRange(documentInputs);
+        var clock = Stopwatch.StartNew();
+        await embedder.EmbedAsync(documentInputs, CancellationToken.None);
+        rawSeconds += clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        var view = await intake.SubmitAsync(new DocumentSubmission(null, null, relative, null, bytes), CancellationToken.None);
+        ingestSeconds += clock.Elapsed.TotalSeconds;
         documentOfFile[view.Id] = relative;
     }
 }
 
-var ingestSeconds = clock.Elapsed.TotalSeconds;
+Console.WriteLine($"chunks: {inputs.Count}, mean {inputs.Average(tokens.Count):0} word pieces");
+var rawRate = inputs.Count / rawSeconds;
 var e2eRate = inputs.Count / ingestSeconds;
-rows.Add(("ingestion end to end", $"{e2eRate:0.0} chunks/s ({files.Count} docs in {ingestSeconds:0.0} s)", ""));
+var cached = keptData is not null && ingestSeconds < rawSeconds / 4 ? " (database reused: loads were no-ops)" : string.Empty;
+rows.Add(("raw encoder throughput (same texts)", $"{rawRate:0.0} chunks/s", ""));
+rows.Add(("ingestion end to end" + cached, $"{e2eRate:0.0} chunks/s ({files.Count} docs in {ingestSeconds:0.0} s)", ""));
 rows.Add(("ingestion / raw encoder", $"{e2eRate / rawRate:P0}", ">= 85 %"));
 
 // 3. Quality on the labelled questions, and latency on the real corpus.
@@ -126,7 +134,7 @@ rows.Add(($"retrieval latency, corpus ({index.Count} chunks)", $"p50 {realP50:0.
 
 // 4. Latency at scale: synthetic chunks (random unit vectors, text drawn from the corpus vocabulary).
 var vocabulary = inputs.SelectMany(t => t.Split(' ', StringSplitOptions.RemoveEmptyEntries)).Where(w => w.All(char.IsLetter)).Distinct().ToArray();
-foreach (var size in scales)
+foreach (var size in withScale ? scales : [])
 {
     foreach (var quantize in size >= 100_000 ? new[] { false, true } : [false])
     {
@@ -153,7 +161,11 @@ foreach (var (metric, value, target) in rows)
     Console.WriteLine($"| {metric.PadRight(width)} | {value.PadRight(valueWidth)} | {target} |");
 }
 
-Directory.Delete(dataFolder, recursive: true);
+if (keptData is null)
+{
+    Directory.Delete(dataFolder, recursive: true);
+}
+
 return 0;
 
 static async Task<(double Recall, double Mrr)> QualityAsync(

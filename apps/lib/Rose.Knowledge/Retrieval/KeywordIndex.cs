@@ -28,7 +28,7 @@ public sealed class KeywordIndex : IDisposable
     private const int MaxQueryTerms = 128;
     private static readonly (string Field, float Boost)[] QueryFields =
     [
-        ("body_en", 1f), ("body_fr", 0.6f), ("head_en", 1.5f), ("head_fr", 0.9f),
+        ("body_en", 1f), ("body_fr", 0.6f), ("head_en", 1f), ("head_fr", 0.6f), ("section_en", 2f), ("section_fr", 1.2f),
     ];
 
     private readonly Analyzer analyzer;
@@ -58,6 +58,8 @@ public sealed class KeywordIndex : IDisposable
             {
                 var chunk = chunks[i];
                 var heading = string.Join(" ", chunk.HeadingPath.Prepend(chunk.Title));
+                // The chunk's own section heading, apart: visitors often ask what a heading says.
+                var section = chunk.HeadingPath.Count > 0 ? chunk.HeadingPath[^1] : chunk.Title;
                 writer.AddDocument(
                 [
                     new NumericDocValuesField(OrdinalField, i),
@@ -65,6 +67,8 @@ public sealed class KeywordIndex : IDisposable
                     new TextField("body_fr", chunk.Text, Field.Store.NO),
                     new TextField("head_en", heading, Field.Store.NO),
                     new TextField("head_fr", heading, Field.Store.NO),
+                    new TextField("section_en", section, Field.Store.NO),
+                    new TextField("section_fr", section, Field.Store.NO),
                 ]);
             }
 
@@ -134,5 +138,6 @@ public sealed class KeywordIndex : IDisposable
         {
             ["body_fr"] = new FrenchAnalyzer(Version),
             ["head_fr"] = new FrenchAnalyzer(Version),
+            ["section_fr"] = new FrenchAnalyzer(Version),
         });
 }

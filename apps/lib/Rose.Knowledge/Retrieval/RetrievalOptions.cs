@@ -27,7 +27,7 @@ public sealed class RetrievalOptions
 
     /// <summary>MMR trade-off: 1 is pure relevance, 0 pure diversity.</summary>
     [Range(0.0, 1.0)]
-    public double MmrLambda { get; set; } = 0.85;
+    public double MmrLambda { get; set; } = 0.95;
 
     /// <summary>Scan an int8 copy of the vectors and re-score the best exactly: for tenants with very many chunks.</summary>
     public bool QuantizeVectors { get; set; }
