@@ -61,6 +61,18 @@ public sealed class PlatformRegistrationTests : IDisposable
     }
 
     [Fact]
+    public void Cron_job_registered_twice_runs_once_and_a_name_clash_is_refused()
+    {
+        var services = new ServiceCollection();
+        services.AddRoseCronJob<Workflows.WorkflowPurgeJob>(Bindings.CronJobs.WorkflowPurge);
+        services.AddRoseCronJob<Workflows.WorkflowPurgeJob>(Bindings.CronJobs.WorkflowPurge);
+
+        Assert.Single(services, d => d.ImplementationInstance is Bindings.CronJobRegistration);
+        Assert.Throws<InvalidOperationException>(() =>
+            services.AddRoseCronJob<Workflows.WorkflowPurgeJob>(Bindings.CronJobs.WorkflowPurge with { Schedule = "0 0 * * * *" }));
+    }
+
+    [Fact]
     public void Outbox_backoff_doubles_up_to_its_cap()
     {
         var outbox = new OutboxOptions { InitialBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(5) };

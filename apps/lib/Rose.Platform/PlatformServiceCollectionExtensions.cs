@@ -68,6 +68,18 @@ public static class PlatformServiceCollectionExtensions
     public static IServiceCollection AddRoseCronJob<TJob>(this IServiceCollection services, CronJobDefinition job)
         where TJob : class, ICronJob
     {
+        var existing = services
+            .Select(d => d.ImplementationInstance)
+            .OfType<CronJobRegistration>()
+            .FirstOrDefault(r => r.Definition.Name == job.Name);
+        if (existing is not null)
+        {
+            // Registering the same job twice (a module and its host) is harmless; two jobs under one name are not.
+            return existing.JobType == typeof(TJob) && existing.Definition == job
+                ? services
+                : throw new InvalidOperationException($"Cron job '{job.Name}' is already registered with {existing.JobType.Name} on '{existing.Definition.Schedule}'.");
+        }
+
         services.TryAddScoped<TJob>();
         services.AddSingleton(new CronJobRegistration(job, typeof(TJob)));
         return services;
