@@ -6,7 +6,10 @@ namespace Rose.Chat.Tests;
 /// <summary>One app with two tenants: acme (with the Acme knowledge base and skills) and globex (empty).</summary>
 public sealed class AcmeFixture : IAsyncLifetime
 {
-    public RoseAppFactory<Program> App { get; } = new RoseAppFactory<Program>().With("Rose:Demo:Enabled", "false");
+    public RoseAppFactory<Program> App { get; } = new RoseAppFactory<Program>()
+        .With("Rose:Demo:Enabled", "false")
+        .With("Rose:Chat:ConversationsPerMinutePerVisitor", "1000")
+        .With("Rose:Chat:MessagesPerMinutePerVisitor", "1000");
 
     public ChatClient Client => new(App);
 

@@ -187,7 +187,9 @@ public sealed class ConversationPipeline(
         null,
         passage.DocumentId,
         passage.ChunkId,
-        passage.HeadingPath.Count > 0 ? $"{passage.Title} › {passage.HeadingPath[^1]}" : passage.Title,
+        passage.HeadingPath.Count > 0 && !string.Equals(passage.HeadingPath[^1], passage.Title, StringComparison.OrdinalIgnoreCase)
+            ? $"{passage.Title} › {passage.HeadingPath[^1]}"
+            : passage.Title,
         passage.SourceUrl,
         passage.Text,
         passage.Score);

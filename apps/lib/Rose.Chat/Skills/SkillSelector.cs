@@ -19,7 +19,7 @@ namespace Rose.Chat.Skills;
 public sealed class SkillSelector(ITextEmbedder embedder, ILlmRouter router, PromptLibrary prompts, ILogger<SkillSelector> logger)
 {
     /// <summary>Cosine similarity below which no skill is better than an unrelated one.</summary>
-    public const double MinimumSimilarity = 0.3;
+    public const double MinimumSimilarity = 0.45;
 
     private readonly ConcurrentDictionary<string, float[]> descriptionVectors = new(StringComparer.Ordinal);
 

@@ -21,6 +21,7 @@ public sealed partial class OfflineAnswerComposer(ITextEmbedder embedder, IOptio
 {
     private const double EnglishDenseWeight = 0.8;
     private const double OtherLanguagesDenseWeight = 0.5;
+    private const double RetrievalPriorWeight = 0.3;
     private const int MinWords = 3;
     private const int MaxSentenceCharacters = 400;
     private const int MaxSentencesPerPassage = 40;
@@ -55,9 +56,12 @@ public sealed partial class OfflineAnswerComposer(ITextEmbedder embedder, IOptio
             candidate.Score = (denseWeight * candidate.Similarity) + ((1 - denseWeight) * Overlap(questionTerms, candidate.Text));
         }
 
-        var ranked = candidates.OrderByDescending(c => c.Score).ToList();
+        // Passages arrive best first from hybrid retrieval (BM25 + vectors + graph, fused), which
+        // knows more about the question than one sentence's MiniLM similarity: the rank breaks near
+        // ties in favour of the better passage. Confidence stays the sentences' own relevance.
+        var ranked = candidates.OrderByDescending(c => c.Score + RetrievalPrior(c.Passage)).ToList();
         var best = ranked[0];
-        var confidence = Math.Clamp(best.Score, 0, 1);
+        var confidence = Math.Clamp(candidates.Max(c => c.Score), 0, 1);
         if (confidence < Settings.MinConfidence)
         {
             return Decline(questionLanguage, confidence);
@@ -232,6 +236,8 @@ public sealed partial class OfflineAnswerComposer(ITextEmbedder embedder, IOptio
 
         return $"{sentence[..end].TrimEnd()} [{number}]{sentence[end..]}";
     }
+
+    private static double RetrievalPrior(int passageRank) => RetrievalPriorWeight / (passageRank + 1);
 
     private static ComposedAnswer Decline(string language, double confidence) =>
         new(DeclineMessages.For(language), [], Declined: true, confidence, language);
