@@ -43,7 +43,8 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>A new empty database, so that each test class starts clean.</summary>
     public async Task<string> CreateDatabaseAsync(string? prefix = null)
     {
-        var name = $"{prefix ?? "test"}_{Interlocked.Increment(ref databases)}_{Guid.NewGuid():N}"[..40].ToLowerInvariant();
+        var name = $"{prefix ?? "test"}_{Interlocked.Increment(ref databases)}_{Guid.NewGuid():N}";
+        name = name[..Math.Min(name.Length, 40)].ToLowerInvariant();
         await using var connection = new NpgsqlConnection(ConnectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);

@@ -76,9 +76,9 @@ public sealed class StandaloneProcess : IAsyncDisposable
                     return clock.Elapsed;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or busy loading models: a probe timing out is not a failure.
             }
 
             await Task.Delay(100);

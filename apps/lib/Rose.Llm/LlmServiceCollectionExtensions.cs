@@ -33,7 +33,12 @@ public static class LlmServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<LlmOptions>, LlmOptionsValidator>());
 
         // The router owns timeouts and retries; an HttpClient timeout would cut long streams.
-        services.AddHttpClient(LlmProviderRegistry.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan);
+        // Service defaults add the standard resilience handler to every client; here it would retry
+        // under the router's own retries and cut streams at its 30 s total timeout, so it is removed.
+#pragma warning disable EXTEXP0001
+        services.AddHttpClient(LlmProviderRegistry.HttpClientName, http => http.Timeout = Timeout.InfiniteTimeSpan)
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
 
         services.TryAddSingleton(TimeProvider.System);
         if (configuration[$"{LlmOptions.SectionName}:EmbeddingProvider"] is { Length: > 0 } embeddingProvider)

@@ -1,3 +1,4 @@
+using Rose.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using WireMock.Server;

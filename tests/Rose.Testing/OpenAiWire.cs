@@ -1,10 +1,10 @@
 using System.Text;
 using System.Text.Json;
 
-namespace Rose.Llm.Tests.Support;
+namespace Rose.Testing;
 
 /// <summary>Bodies in OpenAI's Chat Completions wire format (also Azure's and every compatible server's).</summary>
-internal static class OpenAiWire
+public static class OpenAiWire
 {
     public static string Stream(IEnumerable<string> deltas, int promptTokens = 12, int completionTokens = 7, string model = "small-model", bool includeUsage = true)
     {
