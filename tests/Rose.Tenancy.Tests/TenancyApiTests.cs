@@ -144,6 +144,33 @@ public sealed class TenancyApiTests(RoseAppFactory<Program> app) : IClassFixture
     }
 
     [Fact]
+    public async Task Widget_api_answers_a_cors_preflight_from_any_site_without_a_key()
+    {
+        var preflight = new HttpRequestMessage(HttpMethod.Options, "/rose/v1/conversations");
+        preflight.Headers.Add("Origin", "https://www.client.test");
+        preflight.Headers.Add("Access-Control-Request-Method", "POST");
+        preflight.Headers.Add("Access-Control-Request-Headers", "x-rose-key, content-type");
+
+        var response = await app.CreateClient().SendAsync(preflight);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("https://www.client.test", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+        Assert.Contains("X-Rose-Key", response.Headers.GetValues("Access-Control-Allow-Headers").Single(), StringComparison.Ordinal);
+        Assert.False(response.Headers.Contains("Access-Control-Allow-Credentials"));
+    }
+
+    [Fact]
+    public async Task Widget_response_to_an_allowed_origin_carries_the_cors_header()
+    {
+        var tenant = await CreateTenantAsync("cors", ["https://www.cors.test"]);
+
+        var response = await app.CreateClient().SendAsync(WidgetRequest(tenant.PublicKey, "https://www.cors.test"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("https://www.cors.test", response.Headers.GetValues("Access-Control-Allow-Origin").Single());
+    }
+
+    [Fact]
     public async Task Health_answers_200()
     {
         var response = await app.CreateClient().GetAsync("/health");

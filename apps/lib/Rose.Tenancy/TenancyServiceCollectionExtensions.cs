@@ -25,7 +25,7 @@ public static class TenancyServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>Resolves widget, management and staff callers; place it before the endpoints run.</summary>
+    /// <summary>Answers the widget API's CORS, then resolves widget, management and staff callers; place it before the endpoints run.</summary>
     public static IApplicationBuilder UseRoseTenancy(this IApplicationBuilder app) =>
-        app.UseMiddleware<TenantResolutionMiddleware>();
+        app.UseMiddleware<WidgetCorsMiddleware>().UseMiddleware<TenantResolutionMiddleware>();
 }
