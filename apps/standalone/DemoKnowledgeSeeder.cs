@@ -40,7 +40,9 @@ public sealed class DemoKnowledgeSeeder(
             foreach (var file in files)
             {
                 var content = await File.ReadAllBytesAsync(file, stoppingToken);
-                await intake.SubmitAsync(new DocumentSubmission(null, null, "docs/" + Path.GetFileName(file), "text/markdown", content), stoppingToken);
+                // Each page links to its own rendering on this host (/docs/…), so citations deep-link.
+                var url = options.Value.DocsUrl(Path.GetFileNameWithoutExtension(file));
+                await intake.SubmitAsync(new DocumentSubmission(null, url, "docs/" + Path.GetFileName(file), "text/markdown", content), stoppingToken);
             }
 
             logger.LogInformation("Demo knowledge base: {Count} documentation pages submitted for loading", files.Count);

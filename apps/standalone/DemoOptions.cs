@@ -14,6 +14,15 @@ public sealed class DemoOptions
     /// <summary>The management API key; generated on first start when empty.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// Where visitors reach this host: the demo's documentation pages (<c>/docs/…</c>), which its
+    /// citations and skills link to, live under it.
+    /// </summary>
+    public Uri PublicUrl { get; set; } = new("http://localhost:5000");
+
+    /// <summary>Absolute URL of a documentation page served by this host.</summary>
+    public string DocsUrl(string page) => new Uri(PublicUrl, $"/docs/{page}").ToString();
+
     /// <summary>Sites allowed to embed the demo widget; any by default, since it only knows Rose's own docs.</summary>
     public List<string> AllowedOrigins { get; set; } = [];
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using Rose.Chat.Skills;
 using Rose.Storage;
 using Rose.Tenancy;
 
@@ -46,6 +47,10 @@ public sealed class DemoTenantSeeder(
                     NullIfEmpty(demo.ApiKey)),
                 cancellationToken);
             credentials = new DemoCredentials(DemoOptions.TenantId, created.Tenant.PublicKey, created.ApiKey);
+            using (scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(DemoOptions.TenantId))
+            {
+                await scope.ServiceProvider.GetRequiredService<SkillCatalog>().ReplaceAsync(DemoSkills.For(demo), cancellationToken);
+            }
         }
         else
         {

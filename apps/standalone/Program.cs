@@ -13,7 +13,8 @@ using Rose.Tenancy.Http;
 using Rose.Widget;
 
 // standalone: every app's endpoints in one process, on the embedded runtime and SQLite.
-var builder = WebApplication.CreateBuilder(args);
+// Settings ship next to the binary, so the host reads them wherever it is started from.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
 builder.AddServiceDefaults();
 builder.Services.AddOpenApi();
 builder.Services.AddRoseTenancy(builder.Configuration);
@@ -34,6 +35,7 @@ app.MapAnalyticsApi();
 app.MapChatApi();
 app.MapSkillsApi();
 app.MapRoseWidget();
+app.MapDemoDocs();
 app.MapTenantManagementApi();
 app.MapKnowledgeApi();
 app.MapTenantAdminApi();
