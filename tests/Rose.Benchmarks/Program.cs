@@ -41,7 +41,7 @@ var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Diction
 {
     ["Rose:Storage:Provider"] = "Sqlite",
     ["Rose:Storage:ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "rose.db")}",
-}).Build();
+}).AddEnvironmentVariables().Build();
 using var embedder = new MiniLmTextEmbedder();
 var collection = new ServiceCollection().AddLogging();
 collection.AddSingleton<IConfiguration>(configuration);
@@ -110,18 +110,20 @@ var (embedP50, embedP99) = Latency.Measure(questions.Count, i => questionVectors
 rows.Add(("query embedding (MiniLM, one question)", $"p50 {embedP50:0.00} ms, p99 {embedP99:0.00} ms", "reported apart"));
 
 var retrievalOptions = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
-foreach (var (name, vector, keyword, graph) in new[]
+foreach (var (name, vector, keyword, graph, lambda) in new[]
 {
-    ("hybrid (vector + BM25 + graph, RRF, MMR)", retrievalOptions.VectorWeight, retrievalOptions.KeywordWeight, retrievalOptions.GraphWeight),
-    ("dense only", 1.0, 0.0, 0.0),
-    ("BM25 only", 0.0, 1.0, 0.0),
+    ("hybrid (vector + BM25 + graph, RRF, MMR)", retrievalOptions.VectorWeight, retrievalOptions.KeywordWeight, retrievalOptions.GraphWeight, retrievalOptions.MmrLambda),
+    ("hybrid without MMR", retrievalOptions.VectorWeight, retrievalOptions.KeywordWeight, retrievalOptions.GraphWeight, 1.0),
+    ("vector + BM25 (no graph), no MMR", retrievalOptions.VectorWeight, retrievalOptions.KeywordWeight, 0.0, 1.0),
+    ("dense only", 1.0, 0.0, 0.0, 1.0),
+    ("BM25 only", 0.0, 1.0, 0.0, 1.0),
 })
 {
     var variant = new RetrievalOptions
     {
         VectorWeight = vector, KeywordWeight = keyword, GraphWeight = graph,
         CandidatesPerRetriever = retrievalOptions.CandidatesPerRetriever, RerankCandidates = retrievalOptions.RerankCandidates,
-        MmrLambda = retrievalOptions.MmrLambda, RrfK = retrievalOptions.RrfK,
+        MmrLambda = lambda, RrfK = retrievalOptions.RrfK,
     };
     var variantRetriever = new HybridRetriever(cache, embedder, new MmrReranker(Options.Create(variant)), Options.Create(variant));
     var (recall, mrr) = await QualityAsync(variantRetriever, index, questions, questionVectors, documentOfFile);

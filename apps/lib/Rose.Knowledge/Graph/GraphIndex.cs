@@ -36,6 +36,8 @@ public sealed class GraphIndex
     /// <summary>Entities named in the query, found by matching its word n-grams against the graph's entity keys.</summary>
     public IReadOnlyList<string> EntitiesIn(string query)
     {
+        // Entities named in most chunks (the product's own name) say nothing about which chunk answers.
+        var common = Math.Max(3, chunkCount / 50);
         var words = EntityText.Words(query).ToArray();
         var found = new List<string>();
         for (var n = Math.Min(LongestEntityWords, 4); n >= 1; n--)
@@ -43,7 +45,7 @@ public sealed class GraphIndex
             for (var i = 0; i + n <= words.Length; i++)
             {
                 var key = string.Join(' ', words, i, n);
-                if (chunksByEntity.ContainsKey(key) && !found.Contains(key))
+                if (chunksByEntity.TryGetValue(key, out var chunks) && chunks.Length <= common && !found.Contains(key))
                 {
                     found.Add(key);
                 }
@@ -78,20 +80,13 @@ public sealed class GraphIndex
         foreach (var (ordinal, source, target, keywords) in relations)
         {
             var score = 0f;
-            if (entities.Contains(source))
-            {
-                score += 1f;
-            }
-
-            if (entities.Contains(target))
-            {
-                score += 1f;
-            }
-
-            if (score == 0f)
+            // A relation answers a question about how two named things relate: both ends must be named.
+            if (!entities.Contains(source) || !entities.Contains(target))
             {
                 continue;
             }
+
+            score += 2f;
 
             score += keywords.Count(queryWords.Contains) * 0.5f;
             scores[ordinal] = Math.Max(scores.GetValueOrDefault(ordinal), score);

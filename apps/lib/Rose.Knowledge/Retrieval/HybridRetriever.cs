@@ -39,7 +39,7 @@ public sealed class HybridRetriever(
     {
         var settings = options.Value;
         var n = Math.Max(settings.CandidatesPerRetriever, k);
-        var entities = index.Graph.EntitiesIn(query);
+        var entities = settings.GraphWeight > 0 ? index.Graph.EntitiesIn(query) : [];
         var rankings = new List<(ScoredOrdinal[] Ranking, double Weight)>
         {
             (index.Vectors.Search(queryVector, n), settings.VectorWeight),
