@@ -37,7 +37,7 @@ public static class ChatEndpoints
         widget.MapGet("/conversations/{id}", async Task<Results<Ok<ConversationHistory>, ProblemHttpResult>> (
             string id, HttpContext context, ConversationStore store, CancellationToken ct) =>
         {
-            if (await store.FindAsync(id, BearerToken(context), ct) is null)
+            if (await store.FindAsync(id, context.Request.BearerToken(), ct) is null)
             {
                 return NotFound();
             }
@@ -101,7 +101,7 @@ public static class ChatEndpoints
         string id, PostMessageRequest request, HttpContext context, ConversationStore store, TenantStreamSlots slots,
         IOptions<ChatOptions> options, CancellationToken ct)
     {
-        var token = BearerToken(context);
+        var token = context.Request.BearerToken();
         if (token is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Conversation token required",
@@ -136,13 +136,6 @@ public static class ChatEndpoints
     private static ProblemHttpResult NotFound() =>
         TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Conversation not found",
             detail: "No conversation with this id and token exists for this site.");
-
-    private static string? BearerToken(HttpContext context)
-    {
-        string? header = context.Request.Headers[HeaderNames.Authorization];
-        const string scheme = "Bearer ";
-        return header is not null && header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase) ? header[scheme.Length..].Trim() : null;
-    }
 
     private static bool IsEmail(string? value) =>
         value is { Length: > 3 and <= 320 } && MailAddress.TryCreate(value.Trim(), out var address) && address.Address == value.Trim()

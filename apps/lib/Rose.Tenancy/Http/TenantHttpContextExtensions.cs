@@ -10,6 +10,16 @@ public static class TenantHttpContextExtensions
         context.Items[typeof(TenantProfile)] as TenantProfile
         ?? throw new InvalidOperationException("This endpoint has no tenant: mark it with RequireWidgetKey() or RequireApiKey().");
 
+    /// <summary>The token of an <c>Authorization: Bearer …</c> header, or null.</summary>
+    public static string? BearerToken(this HttpRequest request)
+    {
+        string? header = request.Headers.Authorization;
+        const string scheme = "Bearer ";
+        return header is not null && header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
+            ? header[scheme.Length..].Trim()
+            : null;
+    }
+
     public static TBuilder RequireWidgetKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
         builder.WithMetadata(new CallerRequirement(CallerKind.Widget));
 

@@ -46,7 +46,7 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
                 return;
 
             case CallerKind.Management:
-                var apiKey = BearerToken(context);
+                var apiKey = context.Request.BearerToken();
                 var owner = apiKey is null ? null : await directory.FindByApiKeyAsync(apiKey, ct);
                 if (owner is null)
                 {
@@ -91,18 +91,9 @@ public sealed class TenantResolutionMiddleware(RequestDelegate next)
         }
     }
 
-    private static string? BearerToken(HttpContext context)
-    {
-        string? header = context.Request.Headers[HeaderNames.Authorization];
-        const string scheme = "Bearer ";
-        return header is not null && header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)
-            ? header[scheme.Length..].Trim()
-            : null;
-    }
-
     private static bool IsStaff(HttpContext context, StaffAccessOptions options)
     {
-        var presented = BearerToken(context);
+        var presented = context.Request.BearerToken();
         if (string.IsNullOrEmpty(options.ApiKey) || presented is null)
         {
             return false;
