@@ -141,6 +141,9 @@ public static class ChatEndpoints
         value is { Length: > 3 and <= 320 } && MailAddress.TryCreate(value.Trim(), out var address) && address.Address == value.Trim()
         && address.Host.Contains('.', StringComparison.Ordinal);
 
-    private static string? Limit(string? value, int max) =>
-        string.IsNullOrWhiteSpace(value) ? null : value.Trim() is var trimmed && trimmed.Length > max ? trimmed[..max] : value.Trim();
+    private static string? Limit(string? value, int max)
+    {
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed[..Math.Min(trimmed.Length, max)];
+    }
 }

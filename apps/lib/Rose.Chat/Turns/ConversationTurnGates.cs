@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Rose.Platform;
 
 namespace Rose.Chat.Turns;
 
@@ -10,14 +11,14 @@ namespace Rose.Chat.Turns;
 public static class ConversationTurnGates
 {
     public static IConversationTurnGate For(IServiceProvider services, IConfiguration configuration) =>
-        string.Equals(configuration["Rose:Runtime"], "Dapr", StringComparison.OrdinalIgnoreCase)
+        RunsOnDapr(configuration)
             ? new ActorTurnGate(services.GetService<IActorProxyFactory>() ?? new ActorProxyFactory())
             : new InProcessTurnGate();
 
     /// <summary>Registers the conversation actor in an app that answers chats on the Dapr runtime.</summary>
     public static IServiceCollection AddConversationActors(this IServiceCollection services, IConfiguration configuration)
     {
-        if (string.Equals(configuration["Rose:Runtime"], "Dapr", StringComparison.OrdinalIgnoreCase))
+        if (RunsOnDapr(configuration))
         {
             services.AddActors(options => options.Actors.RegisterActor<ConversationTurnActor>());
         }
@@ -29,11 +30,15 @@ public static class ConversationTurnGates
     public static IEndpointRouteBuilder MapConversationActors(this IEndpointRouteBuilder routes)
     {
         var configuration = routes.ServiceProvider.GetRequiredService<IConfiguration>();
-        if (string.Equals(configuration["Rose:Runtime"], "Dapr", StringComparison.OrdinalIgnoreCase))
+        if (RunsOnDapr(configuration))
         {
             routes.MapActorsHandlers();
         }
 
         return routes;
     }
+
+    // Rose:Runtime chooses the platform's adapters; the chat follows the same setting.
+    private static bool RunsOnDapr(IConfiguration configuration) =>
+        string.Equals(configuration[PlatformOptions.RuntimeKey], nameof(PlatformRuntime.Dapr), StringComparison.OrdinalIgnoreCase);
 }
