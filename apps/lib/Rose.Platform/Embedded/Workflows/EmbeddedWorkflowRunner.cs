@@ -43,7 +43,16 @@ public sealed class EmbeddedWorkflowRunner(
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await stopping.CancelAsync();
+        try
+        {
+            await stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // A host torn down out of order (a test factory disposing first) already disposed us: nothing runs.
+            return;
+        }
+
         try
         {
             await Task.WhenAll(running.Values.Select(r => r.Run)).WaitAsync(cancellationToken);
