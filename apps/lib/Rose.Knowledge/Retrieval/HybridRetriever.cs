@@ -34,6 +34,24 @@ public sealed class HybridRetriever(
         return await RetrieveAsync(index, query, vector, k, cancellationToken);
     }
 
+    public async Task<IReadOnlyList<RetrievedPassage>> RetrieveAsync(
+        string tenantId, string query, ReadOnlyMemory<float> queryVector, int k, CancellationToken cancellationToken)
+    {
+        TenantIds.EnsureValid(tenantId);
+        if (string.IsNullOrWhiteSpace(query) || k <= 0)
+        {
+            return [];
+        }
+
+        if (queryVector.Length != embedder.Dimensions)
+        {
+            throw new ArgumentException($"The query vector has {queryVector.Length} dimensions; {embedder.Model} has {embedder.Dimensions}.", nameof(queryVector));
+        }
+
+        var index = await cache.GetAsync(tenantId, cancellationToken);
+        return index.Count == 0 ? [] : await RetrieveAsync(index, query, queryVector.ToArray(), k, cancellationToken);
+    }
+
     /// <summary>Retrieval with the query already embedded (benchmarks measure the two parts apart).</summary>
     public async Task<IReadOnlyList<RetrievedPassage>> RetrieveAsync(TenantKnowledgeIndex index, string query, float[] queryVector, int k, CancellationToken cancellationToken)
     {
@@ -56,7 +74,10 @@ public sealed class HybridRetriever(
         return ranked.Select(hit =>
         {
             var chunk = index.Chunks[hit.Ordinal];
-            return new RetrievedPassage(chunk.DocumentId, chunk.ChunkId, chunk.Text, chunk.HeadingPath, chunk.Title, chunk.SourceUrl, chunk.Page, hit.Score);
+            return new RetrievedPassage(chunk.DocumentId, chunk.ChunkId, chunk.Text, chunk.HeadingPath, chunk.Title, chunk.SourceUrl, chunk.Page, hit.Score)
+            {
+                Vector = index.Vectors.RowMemory(hit.Ordinal),
+            };
         }).ToList();
     }
 }

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Rose.Knowledge.Retrieval;
 
 /// <summary>
@@ -13,4 +15,12 @@ public sealed record RetrievedPassage(
     string Title,
     string? SourceUrl,
     int? Page,
-    double Score);
+    double Score)
+{
+    /// <summary>
+    /// The chunk's embedding (normalised; empty when the chunk has none in the current model), so
+    /// that callers judge relevance against the query vector without embedding the text again.
+    /// </summary>
+    [JsonIgnore]
+    public ReadOnlyMemory<float> Vector { get; init; }
+}

@@ -39,6 +39,8 @@ public sealed class VectorIndex
 
     public ReadOnlySpan<float> Row(int ordinal) => vectors.AsSpan(ordinal * Dimensions, Dimensions);
 
+    public ReadOnlyMemory<float> RowMemory(int ordinal) => vectors.AsMemory(ordinal * Dimensions, Dimensions);
+
     public ScoredOrdinal[] Search(ReadOnlySpan<float> query, int k)
     {
         if (Count == 0 || k <= 0)
