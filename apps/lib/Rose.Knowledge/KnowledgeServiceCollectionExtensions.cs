@@ -10,6 +10,7 @@ using Rose.Knowledge.Ingestion;
 using Rose.Knowledge.Parsing;
 using Rose.Knowledge.Retrieval;
 using Rose.Knowledge.Sources;
+using Rose.Knowledge.VectorStores;
 using Rose.Llm.Embeddings;
 using Rose.Storage;
 
@@ -63,6 +64,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddOptions<GoogleDriveOptions>().Bind(configuration.GetSection(GoogleDriveOptions.SectionName));
         services.AddHttpClient<GoogleDriveClient>();
 
+        services.AddRoseVectorStore(configuration);
         services.TryAddSingleton<KnowledgeIndexLoader>();
         services.TryAddSingleton<KnowledgeIndexCache>();
         services.TryAddSingleton<MmrReranker>();

@@ -6,6 +6,7 @@ using Rose.Knowledge.Events;
 using Rose.Knowledge.Parsing;
 using Rose.Knowledge.Retrieval;
 using Rose.Knowledge.Sources;
+using Rose.Knowledge.VectorStores;
 using Rose.Storage;
 
 namespace Rose.Knowledge.Ingestion;
@@ -23,6 +24,7 @@ public sealed class DocumentIntake(
     GoogleDriveClient drive,
     IOptions<GoogleDriveOptions> driveOptions,
     KnowledgeIndexCache cache,
+    IVectorStore vectorStore,
     IKnowledgeEventPublisher publisher,
     IOptions<KnowledgeOptions> options,
     TimeProvider time)
@@ -185,6 +187,8 @@ public sealed class DocumentIntake(
             }
 
             await DocumentLoadingSteps.DeleteContributionsAsync(db, local, cancellationToken);
+            // Before the commit: if the vectors cannot be deleted, the document stays, whole, and the delete can be retried.
+            await vectorStore.DeleteDocumentAsync(TenantId, local, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         });

@@ -10,6 +10,7 @@ using Rose.Knowledge.Graph;
 using Rose.Knowledge.Parsing;
 using Rose.Knowledge.Retrieval;
 using Rose.Knowledge.Sources;
+using Rose.Knowledge.VectorStores;
 using Rose.Llm.Embeddings;
 using Rose.Storage;
 
@@ -28,6 +29,7 @@ public sealed class DocumentLoadingSteps(
     ITextEmbedder embedder,
     IGraphExtractor graphExtractor,
     KnowledgeIndexCache cache,
+    IVectorStore vectorStore,
     IKnowledgeEventPublisher publisher,
     IOptions<ChunkingOptions> chunking,
     TimeProvider time)
@@ -103,6 +105,10 @@ public sealed class DocumentLoadingSteps(
             row.ChunkCount = rows.Chunks.Count;
             row.UpdatedAt = now;
             await db.SaveChangesAsync(cancellationToken);
+            // Inside the transaction: when the vector store fails, the chunks roll back with it and
+            // the content hash stays old, so loading the document again redoes both.
+            await vectorStore.ReplaceDocumentAsync(
+                document.TenantId, document.DocumentId, embedded.Model, [.. rows.Chunks.Select((c, i) => new ChunkVector(c.Id, embedded.Vectors[i]))], cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return rows.Chunks.Count;
         });

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using Rose.Knowledge.VectorStores;
 using Rose.Llm.Embeddings;
 using Rose.Storage;
 
@@ -14,8 +15,12 @@ public sealed class HybridRetriever(
     KnowledgeIndexCache cache,
     ITextEmbedder embedder,
     IPassageReranker reranker,
-    IOptions<RetrievalOptions> options) : IKnowledgeRetriever
+    IOptions<RetrievalOptions> options,
+    IVectorStore? vectorStore = null) : IKnowledgeRetriever
 {
+    // Optional for callers that build a retriever by hand over snapshots (benchmarks): in-process then.
+    private readonly IVectorStore vectorStore = vectorStore ?? new InProcessVectorStore();
+
     public async Task<IReadOnlyList<RetrievedPassage>> RetrieveAsync(string tenantId, string query, int k, CancellationToken cancellationToken)
     {
         TenantIds.EnsureValid(tenantId);
@@ -58,9 +63,11 @@ public sealed class HybridRetriever(
         var settings = options.Value;
         var n = Math.Max(settings.CandidatesPerRetriever, k);
         var entities = settings.GraphWeight > 0 ? index.Graph.EntitiesIn(query) : [];
+        // The in-process store answers synchronously from the snapshot; an external one maps its ids back to it.
+        var vectorHits = await vectorStore.SearchAsync(index, queryVector, n, cancellationToken);
         var rankings = new List<(ScoredOrdinal[] Ranking, double Weight)>
         {
-            (index.Vectors.Search(queryVector, n), settings.VectorWeight),
+            (vectorHits, settings.VectorWeight),
             (index.Keywords.Search(query, n), settings.KeywordWeight),
         };
         if (entities.Count > 0)
