@@ -100,6 +100,45 @@ public sealed class MongoKnowledgeTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Loading_keeps_no_chunks_when_the_vector_store_refuses_the_write_and_loading_again_indexes_the_document()
+    {
+        var submission = new DocumentSubmission("Store rules", null, "rules.txt", "text/plain", TestDocuments.Utf8(RefundPolicy));
+        server.FailNext("update");
+
+        var view = await host.SubmitAsync("acme", submission);
+
+        var failed = await FindAsync(view.Id);
+        Assert.Equal(DocumentStatus.Failed, failed.Status);
+        Assert.Equal(0, failed.ChunkCount);
+        Assert.Empty(await host.SearchAsync("acme", "refunds"));
+
+        // The content hash rolled back with the chunks: the same bytes again are loaded, not skipped as unchanged.
+        await host.SubmitAsync("acme", submission);
+
+        var indexed = await FindAsync(view.Id);
+        Assert.Equal(DocumentStatus.Indexed, indexed.Status);
+        Assert.Equal(indexed.ChunkCount, server.Documents(Database, Collection).Count);
+        Assert.NotEmpty(await host.SearchAsync("acme", "refunds"));
+    }
+
+    [Fact]
+    public async Task Delete_keeps_the_document_whole_when_the_vector_store_refuses_and_completes_when_retried()
+    {
+        var view = await host.SubmitAsync("acme", new DocumentSubmission("Store rules", null, "rules.txt", "text/plain", TestDocuments.Utf8(RefundPolicy)));
+        var vectors = server.Documents(Database, Collection).Count;
+        server.FailNext("delete");
+
+        await Assert.ThrowsAsync<MongoCommandException>(() => host.AsTenantAsync("acme", intake => intake.DeleteAsync(view.Id, CancellationToken.None)));
+
+        Assert.Equal(DocumentStatus.Indexed, (await FindAsync(view.Id)).Status);
+        Assert.Equal(vectors, server.Documents(Database, Collection).Count);
+        Assert.NotEmpty(await host.SearchAsync("acme", "refunds"));
+
+        Assert.True(await host.AsTenantAsync("acme", intake => intake.DeleteAsync(view.Id, CancellationToken.None)));
+        Assert.Empty(server.Documents(Database, Collection));
+    }
+
+    [Fact]
     public async Task Start_fails_when_MongoDb_is_chosen_without_a_connection_string()
     {
         var failure = await Assert.ThrowsAsync<OptionsValidationException>(() => StartHostAsync(null));
@@ -133,6 +172,9 @@ public sealed class MongoKnowledgeTests : IAsyncLifetime
             throw;
         }
     }
+
+    private async Task<DocumentView> FindAsync(string id) =>
+        await host.AsTenantAsync("acme", intake => intake.FindAsync(id, CancellationToken.None)) ?? throw new InvalidOperationException($"No document {id}.");
 
     private static Dictionary<string, string?> MongoSettings(string? connectionString) => new()
     {

@@ -18,6 +18,7 @@ public sealed class FakeMongoServer : IAsyncDisposable
     private readonly FakeMongoCommands commands = new();
     private readonly ConcurrentQueue<BsonDocument> received = new();
     private readonly ConcurrentDictionary<int, TcpClient> connections = new();
+    private readonly ConcurrentDictionary<string, int> failures = new(StringComparer.Ordinal);
     private readonly Task accepting;
     private int lastConnectionId;
 
@@ -68,6 +69,12 @@ public sealed class FakeMongoServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// The next <paramref name="count"/> commands named <paramref name="command"/> (<c>update</c>,
+    /// <c>delete</c>, <c>aggregate</c>…) fail with an <c>InternalError</c>, which the driver does not retry.
+    /// </summary>
+    public void FailNext(string command, int count = 1) => failures.AddOrUpdate(command, count, (_, pending) => pending + count);
+
     public async ValueTask DisposeAsync()
     {
         await stopping.CancelAsync();
@@ -101,6 +108,19 @@ public sealed class FakeMongoServer : IAsyncDisposable
         }
     }
 
+    private bool TakeFailure(string command)
+    {
+        while (failures.TryGetValue(command, out var pending) && pending > 0)
+        {
+            if (failures.TryUpdate(command, pending - 1, pending))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private async Task ServeAsync(TcpClient client, int connectionId)
     {
         try
@@ -109,7 +129,10 @@ public sealed class FakeMongoServer : IAsyncDisposable
             while (await MongoWire.ReadAsync(stream, stopping.Token) is { } request)
             {
                 received.Enqueue(request.Command);
-                await MongoWire.WriteReplyAsync(stream, request, commands.Execute(request.Command, connectionId), stopping.Token);
+                var reply = TakeFailure(request.Command.GetElement(0).Name)
+                    ? new BsonDocument { { "ok", 0.0 }, { "errmsg", "A failure the test asked for." }, { "code", 1 }, { "codeName", "InternalError" } }
+                    : commands.Execute(request.Command, connectionId);
+                await MongoWire.WriteReplyAsync(stream, request, reply, stopping.Token);
             }
         }
         catch (Exception e) when (e is IOException or SocketException or ObjectDisposedException or OperationCanceledException or InvalidDataException)
