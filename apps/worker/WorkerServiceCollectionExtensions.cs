@@ -1,4 +1,5 @@
 using Rose.Knowledge;
+using Rose.Llm;
 using Rose.Platform;
 using Rose.Workflows;
 
@@ -9,10 +10,12 @@ public static class WorkerServiceCollectionExtensions
     /// <summary>
     /// What the worker runs: the workflows (document loading, with the knowledge module they work
     /// on) and, with them, the workflow-purge job. Register every workflow in the one
-    /// <c>AddRoseWorkflows</c> call.
+    /// <c>AddRoseWorkflows</c> call. Rose.Llm gives document loading its configured embedding
+    /// provider and the LLM that extracts the knowledge graph (offline defaults without configuration).
     /// </summary>
     public static IServiceCollection AddWorkerServices(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddRoseLlm(configuration);
         services.AddRoseKnowledge(configuration);
         services.AddRoseKnowledgeWorkflows();
         services.AddRoseWorkflows(configuration, workflows => workflows.AddDocumentLoading());

@@ -1,14 +1,10 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Rose.Knowledge.Data;
 using Rose.Knowledge.Ingestion;
 using Rose.Knowledge.Tests.Fixtures;
 using Rose.Llm.Embeddings;
-using Rose.Platform;
 using Rose.Storage;
-using Rose.Workflows;
 using Xunit;
 
 namespace Rose.Knowledge.Tests;
@@ -61,32 +57,9 @@ public sealed class DocumentLoadingWorkflowTests : IDisposable
         await second.StopAsync();
     }
 
-    private async Task<IHost> StartAsync(ITextEmbedder embedder)
-    {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
-        builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Rose:Runtime"] = "Embedded",
-            ["Rose:DataPath"] = dataPath,
-            ["Rose:Storage:ConnectionString"] = $"Data Source={Path.Combine(dataPath, "rose.db")};Pooling=false",
-        });
-        builder.Services.AddSingleton(embedder);
-        builder.Services.AddRoseKnowledge(builder.Configuration);
-        builder.Services.AddRosePlatform(builder.Configuration);
-        builder.Services.AddRoseWorkflows(builder.Configuration, workflows => workflows.AddDocumentLoading());
-        builder.Services.AddRoseKnowledgeWorkflows();
-        var host = builder.Build();
-        await host.StartAsync();
-        return host;
-    }
+    private Task<IHost> StartAsync(ITextEmbedder embedder) => EmbeddedKnowledgeHost.StartAsync(dataPath, embedder);
 
-    private static async Task<DocumentView> SubmitAsync(IHost host, DocumentSubmission submission)
-    {
-        await using var scope = host.Services.CreateAsyncScope();
-        using var _ = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use("acme");
-        return await scope.ServiceProvider.GetRequiredService<DocumentIntake>().SubmitAsync(submission, CancellationToken.None);
-    }
+    private static Task<DocumentView> SubmitAsync(IHost host, DocumentSubmission submission) => host.SubmitAsync("acme", submission);
 
     private static async Task<DocumentView?> FindAsync(IHost host, string id)
     {

@@ -42,14 +42,15 @@ public static class OpenAiWire
     /// <summary>A 200 stream whose first event is garbage: broken before the first token.</summary>
     public const string BrokenBeforeFirstToken = "data: {\"id\": \"chatcmpl-1\", \"choices\": [ {broken\n\n";
 
-    public static string Completion(string content, int promptTokens = 20, int completionTokens = 9, string model = "small-model") =>
+    /// <param name="finishReason"><c>length</c> for a reply cut off at the output-token limit.</param>
+    public static string Completion(string content, int promptTokens = 20, int completionTokens = 9, string model = "small-model", string finishReason = "stop") =>
         JsonSerializer.Serialize(new
         {
             id = "chatcmpl-2",
             @object = "chat.completion",
             created = 1_700_000_000,
             model,
-            choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = "stop" } },
+            choices = new[] { new { index = 0, message = new { role = "assistant", content }, finish_reason = finishReason } },
             usage = new { prompt_tokens = promptTokens, completion_tokens = completionTokens, total_tokens = promptTokens + completionTokens },
         });
 

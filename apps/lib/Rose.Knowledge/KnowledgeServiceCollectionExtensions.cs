@@ -11,7 +11,9 @@ using Rose.Knowledge.Parsing;
 using Rose.Knowledge.Retrieval;
 using Rose.Knowledge.Sources;
 using Rose.Knowledge.VectorStores;
+using Rose.Llm.Configuration;
 using Rose.Llm.Embeddings;
+using Rose.Llm.Routing;
 using Rose.Storage;
 
 namespace Rose.Knowledge;
@@ -43,7 +45,14 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<ITokenCounter>(_ => WordPieceTokenCounter.MiniLm);
         services.TryAddSingleton<StructureAwareChunker>();
         services.TryAddSingleton(_ => DocumentParser.CreateDefault());
-        services.TryAddSingleton<IGraphExtractor, OfflineGraphExtractor>();
+        services.AddOptions<GraphExtractionOptions>().Bind(configuration.GetSection(GraphExtractionOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<OfflineGraphExtractor>();
+        // The LLM builds the graph when one serves graph-extraction (AddRoseLlm registers the router, before or after this call).
+        services.TryAddSingleton<IGraphExtractor>(sp =>
+            sp.GetService<ILlmRouter>() is { } router && router.IsConfigured(LlmPurposes.GraphExtraction)
+                && sp.GetRequiredService<IOptions<GraphExtractionOptions>>().Value.UseLlm
+                ? ActivatorUtilities.CreateInstance<LlmGraphExtractor>(sp)
+                : sp.GetRequiredService<OfflineGraphExtractor>());
 
         services.AddHttpClient(WebPageFetcher.HttpClientName)
             .ConfigurePrimaryHttpMessageHandler(sp =>
@@ -81,6 +90,9 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<BackgroundDocumentLoader>();
         services.TryAddSingleton<IDocumentLoadingScheduler>(sp => sp.GetRequiredService<BackgroundDocumentLoader>());
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundDocumentLoader>());
+        // Re-embeds documents of another embedding model, through whichever scheduler the host ends up with.
+        services.TryAddSingleton<StaleEmbeddingScan>();
+        services.AddHostedService(sp => sp.GetRequiredService<StaleEmbeddingScan>());
         services.TryAddScoped<DocumentIntake>();
         return services;
     }

@@ -17,7 +17,9 @@ public sealed class KnowledgeTestHost : IAsyncDisposable
 
     public InlineDocumentLoadingScheduler Scheduler => Services.GetRequiredService<InlineDocumentLoadingScheduler>();
 
-    public static async Task<KnowledgeTestHost> StartAsync(StorageProvider provider, string connectionString, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Changes to the composition (another embedder, Rose.Llm), made after <c>AddRoseKnowledge</c>.</param>
+    public static async Task<KnowledgeTestHost> StartAsync(
+        StorageProvider provider, string connectionString, IDictionary<string, string?>? settings = null, Action<IServiceCollection, IConfiguration>? configure = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -34,6 +36,7 @@ public sealed class KnowledgeTestHost : IAsyncDisposable
         collection.AddSingleton<IConfiguration>(configuration);
         collection.AddSingleton<ITextEmbedder>(SharedEmbedder.Instance);
         collection.AddRoseKnowledge(configuration);
+        configure?.Invoke(collection, configuration);
         collection.AddSingleton<InlineDocumentLoadingScheduler>();
         collection.Replace(ServiceDescriptor.Singleton<IDocumentLoadingScheduler>(sp => sp.GetRequiredService<InlineDocumentLoadingScheduler>()));
         var services = collection.BuildServiceProvider(validateScopes: true);

@@ -15,6 +15,9 @@ public static partial class EntityText
 
     public static bool IsStopWord(string word) => StopWords.Contains(word);
 
+    /// <summary>Whether a normalised key can name an entity: not a lone stop word, not empty, not a whole sentence.</summary>
+    public static bool IsEntityKey(string key) => key.Length is >= 2 and <= 120 && !IsStopWord(key);
+
     public static IEnumerable<string> Words(string text) =>
         Word().Matches(text.ToLowerInvariant()).Select(m => m.Value.Trim('.', ':', '-', '_'));
 

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Rose.Knowledge.Chunking;
 
 namespace Rose.Knowledge.Graph;
 
@@ -13,6 +14,9 @@ public sealed partial class OfflineGraphExtractor : IGraphExtractor
 {
     private const int MaxEntitiesPerChunk = 24;
     private const int MaxKeywords = 6;
+
+    public Task<IReadOnlyList<GraphExtraction>> ExtractAsync(string tenantId, string title, IReadOnlyList<ChunkDraft> chunks, CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<GraphExtraction>>([.. chunks.Select(c => Extract(title, c.HeadingPath, c.Text))]);
 
     public GraphExtraction Extract(string title, IReadOnlyList<string> headingPath, string text)
     {
@@ -55,7 +59,7 @@ public sealed partial class OfflineGraphExtractor : IGraphExtractor
 
     private static bool IsEntity(string label, string key)
     {
-        if (key.Length < 2 || key.Length > 120 || EntityText.IsStopWord(key))
+        if (!EntityText.IsEntityKey(key))
         {
             return false;
         }

@@ -4,7 +4,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rose.Knowledge.Data;
-using Rose.Llm.Embeddings;
 
 namespace Rose.Knowledge.Ingestion;
 
@@ -12,12 +11,13 @@ namespace Rose.Knowledge.Ingestion;
 /// The in-process document loader: a queue drained by one background loop (the encoder already
 /// uses both cores, so loading two documents at once would only interleave them). Documents left
 /// queued or processing by a previous run are picked up again on start, so loading resumes after
-/// a restart; steps are idempotent (the index step replaces the document's chunks).
+/// a restart; steps are idempotent (the index step replaces the document's chunks). Documents of
+/// another embedding model are scheduled again by <see cref="StaleEmbeddingScan"/>, on this path
+/// and on the workflow one alike.
 /// </summary>
 public sealed class BackgroundDocumentLoader(
     IServiceScopeFactory scopes,
     IServiceProvider services,
-    ITextEmbedder embedder,
     DocumentLoadingPipeline pipeline,
     ILogger<BackgroundDocumentLoader> logger) : BackgroundService, IDocumentLoadingScheduler
 {
@@ -78,22 +78,6 @@ public sealed class BackgroundDocumentLoader(
             foreach (var document in unfinished.OrderBy(d => d.UpdatedAt))
             {
                 await ScheduleAsync(new DocumentRef(document.TenantId, document.Id), cancellationToken);
-            }
-
-            // Vectors of another model cannot be compared with this model's queries: re-embed those documents.
-            var stale = await db.Chunks.IgnoreQueryFilters().AsNoTracking()
-                .Where(c => c.EmbeddingModel != embedder.Model || c.EmbeddingDimensions != embedder.Dimensions)
-                .Select(c => new { c.TenantId, c.DocumentId })
-                .Distinct()
-                .ToListAsync(cancellationToken);
-            foreach (var document in stale)
-            {
-                await ScheduleAsync(new DocumentRef(document.TenantId, document.DocumentId), cancellationToken);
-            }
-
-            if (stale.Count > 0)
-            {
-                logger.LogInformation("Re-embedding {Count} documents with {Model}", stale.Count, embedder.Model);
             }
 
             if (unfinished.Count > 0)

@@ -53,7 +53,7 @@ public sealed class DocumentLoadingSteps(
         var title = row.TitleIsExplicit || string.IsNullOrWhiteSpace(parsed.Title) ? row.Title : parsed.Title;
         var hash = ContentHasher.Hash(title, row.SourceUrl, parsed.Blocks, chunking.Value);
         var unchanged = hash == row.ContentHash
-            && !await db.Chunks.AnyAsync(c => c.DocumentId == row.Id && c.EmbeddingModel != embedder.Model, cancellationToken);
+            && !await db.Chunks.Where(StaleEmbeddingScan.MadeByAnotherModel(embedder)).AnyAsync(c => c.DocumentId == row.Id, cancellationToken);
         return new ParsedSource(document, title, row.SourceUrl, hash, unchanged, parsed.Blocks);
     }
 
@@ -76,7 +76,9 @@ public sealed class DocumentLoadingSteps(
     {
         var source = embedded.Source;
         var document = source.Document;
-        var rows = BuildRows(embedded);
+        // Before the transaction: an LLM may take seconds, and a search must not wait on locked rows meanwhile.
+        var graphs = await graphExtractor.ExtractAsync(document.TenantId, source.Title, source.Chunks, cancellationToken);
+        var rows = BuildRows(embedded, graphs);
         await using var scope = Enter(document.TenantId, out var db);
         var strategy = db.Database.CreateExecutionStrategy();
         var written = await strategy.ExecuteAsync(async () =>
@@ -153,7 +155,7 @@ public sealed class DocumentLoadingSteps(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private (List<KnowledgeChunk> Chunks, List<GraphMention> Mentions, List<GraphRelation> Relations) BuildRows(EmbeddedSource embedded)
+    private static (List<KnowledgeChunk> Chunks, List<GraphMention> Mentions, List<GraphRelation> Relations) BuildRows(EmbeddedSource embedded, IReadOnlyList<GraphExtraction> graphs)
     {
         var source = embedded.Source;
         var chunks = new List<KnowledgeChunk>(source.Chunks.Count);
@@ -180,7 +182,7 @@ public sealed class DocumentLoadingSteps(
                 Embedding = MemoryMarshal.AsBytes(embedded.Vectors[i].AsSpan()).ToArray(),
             });
 
-            var graph = graphExtractor.Extract(source.Title, draft.HeadingPath, draft.Text);
+            var graph = graphs[i];
             mentions.AddRange(graph.Entities.Select(e => new GraphMention
             {
                 TenantId = source.Document.TenantId,

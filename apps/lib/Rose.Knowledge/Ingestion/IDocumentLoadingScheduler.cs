@@ -8,4 +8,13 @@ namespace Rose.Knowledge.Ingestion;
 public interface IDocumentLoadingScheduler
 {
     Task ScheduleAsync(DocumentRef document, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Schedules a load for a reason that is still true after a restart (re-embedding with a new
+    /// model, <see cref="StaleEmbeddingScan"/>). A scheduler whose runs survive restarts names the run
+    /// after <paramref name="runKey"/> and starts nothing while that run is unfinished; an in-process
+    /// queue, which forgets everything on restart, simply schedules.
+    /// </summary>
+    Task ScheduleOnceAsync(DocumentRef document, string runKey, CancellationToken cancellationToken) =>
+        ScheduleAsync(document, cancellationToken);
 }
