@@ -1,6 +1,7 @@
 extern alias standalone;
 
 using System.Diagnostics;
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
@@ -9,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Rose.Testing;
+using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 using StandaloneHost = standalone::Program;
@@ -17,56 +19,91 @@ namespace Rose.Benchmarks;
 
 /// <summary>
 /// Time to first token of the website agent under load, on the standalone host served by Kestrel:
-/// a knowledge base built from a corpus (and variations of it, up to the chunk target), then
-/// concurrent conversations asking the corpus's questions through the real SSE API. Run once with
-/// the offline composer, once with an LLM stub whose first token comes after a fixed delay.
+/// a knowledge base ingested from a corpus through the API and grown to the chunk target with
+/// synthetic editions, then concurrent conversations asking the corpus's questions through the real
+/// SSE API. Visitors read an answer before they ask again, so each conversation waits a random
+/// think time between turns; a back-to-back run (no think time) shows where the host saturates.
+/// Run with the offline composer, then (same data) with an LLM stub whose first token comes after a
+/// fixed delay.
 /// </summary>
 internal static class ChatLoadBenchmark
 {
-    public static async Task<int> RunAsync(string corpus, IReadOnlyList<Question> questions, int chunkTarget, int conversations, int turns)
+    private const string StubAnswer = "Stubbed answer: the documentation says so [1].";
+    private static readonly TimeSpan FirstTokenDelay = TimeSpan.FromMilliseconds(100);
+
+    public static async Task<int> RunAsync(ChatLoadSettings settings, IReadOnlyList<Question> questions)
     {
-        var files = Directory.EnumerateFiles(corpus, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+        var files = Directory.EnumerateFiles(settings.Corpus, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var rows = new List<(string Metric, string Value, string Target)>();
-
-        await using (var offline = Host(null))
+        var data = settings.DataPath ?? Directory.CreateTempSubdirectory("rose-chat-bench-").FullName;
+        var think = $"think {settings.MinThink.TotalSeconds:0.#}–{settings.MaxThink.TotalSeconds:0.#} s";
+        try
         {
-            var chunks = await BuildKnowledgeBaseAsync(offline, files, chunkTarget);
-            rows.Add(("knowledge base (chunks)", chunks.ToString(), $"~{chunkTarget}"));
-            var ttft = await MeasureAsync(offline, questions, conversations, turns);
-            rows.Add(($"offline TTFT p50 ({conversations} conversations)", Ms(Percentile(ttft, 50)), "≤ 50 ms"));
-            rows.Add(($"offline TTFT p99 ({conversations} conversations)", Ms(Percentile(ttft, 99)), "≤ 200 ms"));
+            await using (var offline = Host(data, null))
+            {
+                var chunks = await BuildKnowledgeBaseAsync(offline, data, files, settings.ChunkTarget);
+                rows.Add(("knowledge base (chunks)", chunks.ToString(CultureInfo.InvariantCulture), $"{settings.ChunkTarget}"));
+                var ttft = await MeasureAsync(offline, questions, settings, settings.MinThink, settings.MaxThink);
+                rows.Add(($"offline TTFT p50 ({settings.Conversations} conversations, {think})", Ms(Percentile(ttft, 50)), "≤ 50 ms"));
+                rows.Add(($"offline TTFT p99 ({settings.Conversations} conversations, {think})", Ms(Percentile(ttft, 99)), "≤ 200 ms"));
+                rows.Add(("offline answers with a cited source", Share(ttft.Turns.Count(t => t.Cited), ttft.Turns.Count), ""));
+                var saturated = await MeasureAsync(offline, questions, settings, TimeSpan.Zero, TimeSpan.Zero);
+                rows.Add(($"offline TTFT p50, back to back (no think time)", Ms(Percentile(saturated.Ttft, 50)), ""));
+                rows.Add(($"offline TTFT p99, back to back (no think time)", Ms(Percentile(saturated.Ttft, 99)), ""));
+                rows.Add(($"offline turns per second, back to back", $"{saturated.TurnsPerSecond:F1}", ""));
+            }
+
+            // The stub answers streamed calls (answers) and whole ones (rewrites of follow-ups,
+            // suggestions, skill choice) after the same delay, as one provider serving every purpose.
+            using var llm = new ExternalApiStub();
+            llm.Server.Given(Request.Create().WithPath("/v1/chat/completions").UsingPost().WithBody(new JsonPartialMatcher("""{"stream":true}""")))
+                .AtPriority(1)
+                .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/event-stream")
+                    .WithBody(OpenAiWire.Stream([StubAnswer[..12], StubAnswer[12..]]))
+                    .WithDelay(FirstTokenDelay));
+            llm.Server.Given(Request.Create().WithPath("/v1/chat/completions").UsingPost())
+                .AtPriority(2)
+                .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
+                    .WithBody(OpenAiWire.Completion("none"))
+                    .WithDelay(FirstTokenDelay));
+            await using (var withLlm = Host(data, llm.Url + "/v1"))
+            {
+                await BuildKnowledgeBaseAsync(withLlm, data, files, settings.ChunkTarget);
+                var ttft = await MeasureAsync(withLlm, questions, settings, settings.MinThink, settings.MaxThink);
+                // Overhead is measured on the turns the LLM answered; declined questions never reach it.
+                var answered = ttft.Turns.Where(t => t.ByLlm).ToList();
+                var overhead = answered.Select(t => t.Ttft - FirstTokenDelay.TotalMilliseconds).ToList();
+                rows.Add(("turns answered by the LLM stub", Share(answered.Count, ttft.Turns.Count), ""));
+                rows.Add(($"LLM stub (first token at {FirstTokenDelay.TotalMilliseconds:F0} ms) TTFT p50", Ms(Percentile(answered.Select(t => t.Ttft).ToList(), 50)), ""));
+                rows.Add(("Rose's own overhead on TTFT p50", Ms(Percentile(overhead, 50)), "≤ 30 ms"));
+                rows.Add(("Rose's own overhead on TTFT p99", Ms(Percentile(overhead, 99)), ""));
+            }
         }
-
-        using var llm = new ExternalApiStub();
-        var firstTokenDelay = TimeSpan.FromMilliseconds(100);
-        llm.Server.Given(Request.Create().WithPath("/v1/chat/completions").UsingPost())
-            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/event-stream")
-                .WithBody(OpenAiWire.Stream(["Here is what the documentation says ", "[1]."]))
-                .WithDelay(firstTokenDelay));
-        await using (var withLlm = Host(llm.Url + "/v1"))
+        finally
         {
-            await BuildKnowledgeBaseAsync(withLlm, files, Math.Min(chunkTarget, 2_000));
-            var ttft = await MeasureAsync(withLlm, questions, conversations, turns);
-            var overhead = ttft.Select(t => t - firstTokenDelay.TotalMilliseconds).ToList();
-            rows.Add(($"LLM stub (first token at {firstTokenDelay.TotalMilliseconds:F0} ms) TTFT p50", Ms(Percentile(ttft, 50)), ""));
-            rows.Add(("Rose's own overhead on TTFT p50", Ms(Percentile(overhead, 50)), "≤ 30 ms"));
-            rows.Add(("Rose's own overhead on TTFT p99", Ms(Percentile(overhead, 99)), ""));
+            if (settings.DataPath is null)
+            {
+                Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+                Directory.Delete(data, recursive: true);
+            }
         }
 
         Console.WriteLine();
-        Console.WriteLine($"| {"chat load metric",-58} | {"measured",12} | {"target",10} |");
-        Console.WriteLine($"|{new string('-', 60)}|{new string('-', 14)}|{new string('-', 12)}|");
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, load average {LoadAverage()}");
+        Console.WriteLine($"| {"chat load metric",-62} | {"measured",12} | {"target",10} |");
+        Console.WriteLine($"|{new string('-', 64)}|{new string('-', 14)}|{new string('-', 12)}|");
         foreach (var (metric, value, target) in rows)
         {
-            Console.WriteLine($"| {metric,-58} | {value,12} | {target,10} |");
+            Console.WriteLine($"| {metric,-62} | {value,12} | {target,10} |");
         }
 
         return 0;
     }
 
-    private static RoseAppFactory<StandaloneHost> Host(string? llmEndpoint)
+    private static RoseAppFactory<StandaloneHost> Host(string data, string? llmEndpoint)
     {
         var host = new RoseAppFactory<StandaloneHost>()
+            .With("Rose:DataPath", data)
             .With("Rose:Demo:Enabled", "false")
             .With("Rose:Chat:MessagesPerMinutePerVisitor", "10000")
             .With("Rose:Chat:ConversationsPerMinutePerVisitor", "10000")
@@ -85,45 +122,62 @@ internal static class ChatLoadBenchmark
         return host;
     }
 
-    /// <summary>Loads the corpus, then variations of it (same text, another title and URL) until the chunk target is reached.</summary>
-    private static async Task<int> BuildKnowledgeBaseAsync(RoseAppFactory<StandaloneHost> host, List<string> files, int chunkTarget)
+    /// <summary>
+    /// Creates the tenant and ingests the corpus through the API unless the data folder already has
+    /// them (a kept <c>--data</c> folder), then grows the base to the chunk target.
+    /// </summary>
+    private static async Task<int> BuildKnowledgeBaseAsync(RoseAppFactory<StandaloneHost> host, string data, List<string> files, int chunkTarget)
     {
-        using var staff = Client(host, RoseAppFactory<StandaloneHost>.StaffKey);
-        var created = await (await staff.PostAsJsonAsync("/admin/v1/tenants", new { tenantId = "bench", name = "Bench" })).Content.ReadFromJsonAsync<JsonElement>();
-        Tenant = (created.GetProperty("tenant").GetProperty("publicKey").GetString()!, created.GetProperty("apiKey").GetString()!);
-        using var management = Client(host, Tenant.ApiKey);
-        var clock = Stopwatch.StartNew();
-        var chunks = 0;
-        for (var copy = 0; chunks < chunkTarget; copy++)
+        var keys = Path.Combine(data, "bench-tenant.json");
+        if (File.Exists(keys))
         {
-            var ids = new List<string>();
-            foreach (var file in files)
-            {
-                var text = await File.ReadAllTextAsync(file);
-                var name = Path.GetFileNameWithoutExtension(file);
-                var content = copy == 0 ? text : $"Edition {copy}.\n\n{text}";
-                var response = await management.PostAsJsonAsync("/api/v1/knowledge/documents", new
-                {
-                    title = copy == 0 ? name : $"{name} (edition {copy})",
-                    url = $"https://docs.bench.test/{name}{(copy == 0 ? string.Empty : $"?edition={copy}")}",
-                    content,
-                    contentType = "text/markdown",
-                });
-                ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
-            }
-
-            foreach (var id in ids)
-            {
-                chunks += await WaitIndexedAsync(management, id);
-            }
-
-            Console.WriteLine($"  knowledge base: {chunks} chunks after {clock.Elapsed.TotalSeconds:F0} s");
+            var saved = JsonSerializer.Deserialize<JsonElement>(await File.ReadAllTextAsync(keys));
+            Tenant = (saved.GetProperty("tenantId").GetString()!, saved.GetProperty("publicKey").GetString()!, saved.GetProperty("apiKey").GetString()!);
+        }
+        else
+        {
+            using var staff = Client(host, RoseAppFactory<StandaloneHost>.StaffKey);
+            var created = await (await staff.PostAsJsonAsync("/admin/v1/tenants", new { tenantId = "bench", name = "Bench" })).Content.ReadFromJsonAsync<JsonElement>();
+            var tenant = created.GetProperty("tenant");
+            Tenant = (tenant.GetProperty("tenantId").GetString()!, tenant.GetProperty("publicKey").GetString()!, created.GetProperty("apiKey").GetString()!);
+            await IngestAsync(host, files);
+            await File.WriteAllTextAsync(keys, JsonSerializer.Serialize(new { tenantId = Tenant.Id, publicKey = Tenant.PublicKey, apiKey = Tenant.ApiKey }));
         }
 
+        var clock = Stopwatch.StartNew();
+        var chunks = await SyntheticEditions.GrowAsync(host.Services, Tenant.Id, chunkTarget);
+        Console.WriteLine($"  knowledge base: {chunks} chunks (editions added and index loaded in {clock.Elapsed.TotalSeconds:F0} s)");
         return chunks;
     }
 
-    private static (string PublicKey, string ApiKey) Tenant { get; set; }
+    private static async Task IngestAsync(RoseAppFactory<StandaloneHost> host, List<string> files)
+    {
+        using var management = Client(host, Tenant.ApiKey);
+        var clock = Stopwatch.StartNew();
+        var ids = new List<string>();
+        foreach (var file in files)
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            var response = await management.PostAsJsonAsync("/api/v1/knowledge/documents", new
+            {
+                title = name,
+                url = $"https://docs.bench.test/{name}",
+                content = await File.ReadAllTextAsync(file),
+                contentType = "text/markdown",
+            });
+            ids.Add((await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!);
+        }
+
+        var chunks = 0;
+        foreach (var id in ids)
+        {
+            chunks += await WaitIndexedAsync(management, id);
+        }
+
+        Console.WriteLine($"  corpus ingested through the API: {ids.Count} documents, {chunks} chunks in {clock.Elapsed.TotalSeconds:F0} s");
+    }
+
+    private static (string Id, string PublicKey, string ApiKey) Tenant { get; set; }
 
     private static async Task<int> WaitIndexedAsync(HttpClient management, string id)
     {
@@ -145,26 +199,42 @@ internal static class ChatLoadBenchmark
         }
     }
 
-    /// <summary>Each conversation asks <paramref name="turns"/> questions in a row; TTFT is from the POST to the first token event.</summary>
-    private static async Task<List<double>> MeasureAsync(RoseAppFactory<StandaloneHost> host, IReadOnlyList<Question> questions, int conversations, int turns)
+    /// <summary>
+    /// Each conversation asks its questions in a row, waiting a random think time (seeded) after each
+    /// answer; TTFT is from the POST to the first token event.
+    /// </summary>
+    private static async Task<LoadRun> MeasureAsync(
+        RoseAppFactory<StandaloneHost> host, IReadOnlyList<Question> questions, ChatLoadSettings settings, TimeSpan minThink, TimeSpan maxThink)
     {
-        // One warm-up turn: the first answer loads the encoder and the tenant's index.
-        await AskAsync(host, questions[0].Text, await StartAsync(host));
-        var samples = new List<double>();
-        await Task.WhenAll(Enumerable.Range(0, conversations).Select(async c =>
+        // Warm-up turns: the first answers load the encoder, the tenant's index and the JIT'd paths.
+        var warmUp = await StartAsync(host);
+        for (var i = 0; i < 5; i++)
         {
+            await AskAsync(host, questions[i % questions.Count].Text, warmUp);
+        }
+
+        var samples = new List<TurnResult>();
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, settings.Conversations).Select(async c =>
+        {
+            var random = new Random(c);
             var conversation = await StartAsync(host);
-            for (var t = 0; t < turns; t++)
+            for (var t = 0; t < settings.Turns; t++)
             {
-                var ttft = await AskAsync(host, questions[(c * turns + t) % questions.Count].Text, conversation);
+                // Spread the first questions too: visitors do not all press Enter at the same instant.
+                await Task.Delay(Think(random, minThink, maxThink));
+                var turn = await AskAsync(host, questions[((c * settings.Turns) + t) % questions.Count].Text, conversation);
                 lock (samples)
                 {
-                    samples.Add(ttft);
+                    samples.Add(turn);
                 }
             }
         }));
-        return samples;
+        return new LoadRun(samples, samples.Count / clock.Elapsed.TotalSeconds);
     }
+
+    private static TimeSpan Think(Random random, TimeSpan min, TimeSpan max) =>
+        min + ((max - min) * random.NextDouble());
 
     private static async Task<(string Id, string Token)> StartAsync(RoseAppFactory<StandaloneHost> host)
     {
@@ -173,7 +243,8 @@ internal static class ChatLoadBenchmark
         return (started.GetProperty("conversationId").GetString()!, started.GetProperty("token").GetString()!);
     }
 
-    private static async Task<double> AskAsync(RoseAppFactory<StandaloneHost> host, string question, (string Id, string Token) conversation)
+    /// <summary>One turn: time to the first token event, whether the answer cited a source, and whether the LLM stub wrote it.</summary>
+    private static async Task<TurnResult> AskAsync(RoseAppFactory<StandaloneHost> host, string question, (string Id, string Token) conversation)
     {
         using var widget = Client(host, null);
         var request = new HttpRequestMessage(HttpMethod.Post, $"/rose/v1/conversations/{conversation.Id}/messages") { Content = JsonContent.Create(new { text = question }) };
@@ -183,15 +254,20 @@ internal static class ChatLoadBenchmark
         await using var stream = await response.Content.ReadAsStreamAsync();
         using var reader = new StreamReader(stream, Encoding.UTF8);
         double? firstToken = null;
+        var cited = false;
+        var byLlm = false;
         while (await reader.ReadLineAsync() is { } line)
         {
             if (firstToken is null && line == "event: token")
             {
                 firstToken = clock.Elapsed.TotalMilliseconds;
             }
+
+            cited |= line == "event: citation";
+            byLlm |= line.StartsWith("data:", StringComparison.Ordinal) && line.Contains("Stub", StringComparison.Ordinal);
         }
 
-        return firstToken ?? clock.Elapsed.TotalMilliseconds;
+        return new TurnResult(firstToken ?? clock.Elapsed.TotalMilliseconds, cited, byLlm);
     }
 
     private static HttpClient Client(RoseAppFactory<StandaloneHost> host, string? bearer)
@@ -209,11 +285,30 @@ internal static class ChatLoadBenchmark
     private static Uri ServerAddress(this RoseAppFactory<StandaloneHost> host) =>
         new(host.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().Replace("[::]", "127.0.0.1", StringComparison.Ordinal));
 
-    private static double Percentile(IReadOnlyList<double> samples, int percentile)
+    private static double Percentile(LoadRun run, int percentile) => Percentile(run.Ttft, percentile);
+
+    private static string Share(int part, int whole) => $"{part}/{whole} ({100.0 * part / Math.Max(1, whole):F0} %)";
+
+    private static double Percentile(List<double> samples, int percentile)
     {
+        if (samples.Count == 0)
+        {
+            return double.NaN;
+        }
+
         var sorted = samples.Order().ToArray();
         return sorted[Math.Clamp((int)Math.Ceiling(sorted.Length * percentile / 100.0) - 1, 0, sorted.Length - 1)];
     }
 
     private static string Ms(double value) => $"{value:F1} ms";
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
+
+    private sealed record TurnResult(double Ttft, bool Cited, bool ByLlm);
+
+    private sealed record LoadRun(List<TurnResult> Turns, double TurnsPerSecond)
+    {
+        public List<double> Ttft => Turns.Select(t => t.Ttft).ToList();
+    }
 }

@@ -16,12 +16,11 @@ using Rose.Storage;
 // Rose knowledge benchmark: ingestion throughput vs the raw encoder, retrieval latency at scale,
 // and retrieval quality on a labelled question set.
 // Usage: dotnet run -c Release --project tests/Rose.Benchmarks -- <corpus folder> <questions.jsonl>
-// Chat mode: dotnet run -c Release --project tests/Rose.Benchmarks -- chat <corpus folder> <questions.jsonl> [--chunks 10000]
+// Chat mode: dotnet run -c Release --project tests/Rose.Benchmarks -- chat <corpus folder> <questions.jsonl> [--chunks 10000] [--conversations 20] [--turns 10] [--think 1000-3000] [--data folder]
 if (args.Length >= 3 && args[0] == "chat")
 {
     var chatQuestions = File.ReadAllLines(args[2]).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<Question>(l)!).ToList();
-    var chunkTarget = int.Parse(args.SkipWhile(a => a != "--chunks").Skip(1).FirstOrDefault() ?? "10000", System.Globalization.CultureInfo.InvariantCulture);
-    return await ChatLoadBenchmark.RunAsync(Path.GetFullPath(args[1]), chatQuestions, chunkTarget, conversations: 20, turns: 5);
+    return await ChatLoadBenchmark.RunAsync(ChatLoadSettings.Parse(args), chatQuestions);
 }
 
 if (args.Length < 2)

@@ -56,6 +56,40 @@ public sealed class LlmAnswerTests : IDisposable
         Assert.Contains("199 euros", request.GetProperty("messages").ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Only_a_follow_up_that_refers_back_is_rewritten_by_the_llm_before_retrieval()
+    {
+        const string Rewritten = "How much does the Business plan of Acme Rocket cost per month?";
+        llm.Server.Given(Request.Create().WithPath("/v1/chat/completions").UsingPost().WithBody(new WireMock.Matchers.JsonPartialMatcher("""{"stream":true}""")))
+            .AtPriority(1)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/event-stream")
+                .WithBody(OpenAiWire.Stream(["It costs ", "199 euros per month [1]."])));
+        llm.Server.Given(Request.Create().WithPath("/v1/chat/completions").UsingPost())
+            .AtPriority(2)
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithBody(OpenAiWire.Completion(Rewritten)));
+        await using var app = App().With("Rose:Llm:Purposes:query-rewrite", "main");
+        var client = new ChatClient(app);
+        var tenant = await client.CreateTenantAsync("rewrite");
+        await client.IndexAsync(tenant.ApiKey, "Pricing", AcmeKnowledge.PricingUrl, AcmeKnowledge.Pricing);
+        await client.IndexAsync(tenant.ApiKey, "Running Acme Rocket", AcmeKnowledge.RunUrl, AcmeKnowledge.Run);
+        var (id, token) = await client.StartAsync(tenant.PublicKey);
+        await client.AskAsync(tenant.PublicKey, id, token, "Which plans does Acme Rocket offer to its customers?");
+        var standalone = await client.AskAsync(tenant.PublicKey, id, token, "How do I start every service of Acme Rocket with Dapr?");
+        var beforeFollowUp = llm.Server.LogEntries.Count;
+
+        var followUp = await client.AskAsync(tenant.PublicKey, id, token, "And the Business one?");
+
+        Assert.Equal("done", standalone[^1].Name);
+        var rewrites = llm.Server.LogEntries
+            .Select((entry, index) => (Index: index, Body: entry.RequestMessage.Body!))
+            .Where(call => call.Body.Contains("standalone search query", StringComparison.Ordinal))
+            .ToList();
+        var rewrite = Assert.Single(rewrites);
+        Assert.True(rewrite.Index >= beforeFollowUp, "the self-contained question was sent to the LLM for a rewrite");
+        Assert.Contains("And the Business one?", rewrite.Body, StringComparison.Ordinal);
+        Assert.Equal(AcmeKnowledge.PricingUrl, followUp.Single(e => e.Name == "citation").Data.GetProperty("url").GetString());
+    }
+
     public void Dispose() => llm.Dispose();
 
     private RoseAppFactory<Program> App() => new RoseAppFactory<Program>()

@@ -12,9 +12,16 @@ public static partial class PassageSanitizer
     public static RetrievedPassage Clean(RetrievedPassage passage)
     {
         var text = Markup().Replace(passage.Text, " ");
-        var sentences = SentenceBoundary().Split(text)
-            .Where(s => !InjectionPatterns.IsInstruction(s));
-        return passage with { Text = Whitespace().Replace(string.Join(' ', sentences), " ").Trim() };
+        var sentences = SentenceBoundary().Split(text);
+        var kept = sentences.Where(s => !InjectionPatterns.IsInstruction(s)).ToList();
+        return passage with
+        {
+            Text = Whitespace().Replace(string.Join(' ', kept), " ").Trim(),
+
+            // The chunk's vector also stands for the instructions just removed: whoever needs the
+            // passage's meaning embeds what is left rather than trust it.
+            Vector = kept.Count == sentences.Length ? passage.Vector : ReadOnlyMemory<float>.Empty,
+        };
     }
 
     // HTML tags and markdown images: neither is content a visitor should get back.

@@ -12,6 +12,7 @@ using Rose.Chat.Turns;
 using Rose.Knowledge.Retrieval;
 using Rose.Llm.Answering;
 using Rose.Llm.Composer;
+using Rose.Llm.Embeddings;
 using Rose.Llm.Prompts;
 using Rose.Llm.Routing;
 
@@ -29,6 +30,7 @@ public sealed class ConversationPipeline(
     ConversationMemoryStore memories,
     QueryRewriter rewriter,
     IKnowledgeRetriever retriever,
+    ITextEmbedder embedder,
     IAnswerGenerator answers,
     SkillSelector skillSelector,
     SkillCatalog skills,
@@ -115,7 +117,10 @@ public sealed class ConversationPipeline(
         }
 
         var query = await rewriter.RewriteAsync(tenant.TenantId, request.Text, memory, cancellationToken);
-        var retrieved = (await retriever.RetrieveAsync(tenant.TenantId, query, options.Value.PassagesPerAnswer, cancellationToken))
+
+        // Embedded once: retrieval, the offline composer and skill selection all use this vector.
+        var queryVector = (await embedder.EmbedAsync([query], cancellationToken))[0];
+        var retrieved = (await retriever.RetrieveAsync(tenant.TenantId, query, queryVector, options.Value.PassagesPerAnswer, cancellationToken))
             .Select(PassageSanitizer.Clean)
             .Where(p => p.Text.Length > 0)
             .ToList();
@@ -123,6 +128,7 @@ public sealed class ConversationPipeline(
         var sanitizer = new StreamingSanitizer(new AnswerSanitizer(AnswerSanitizer.HostsOf(tenant.AllowedOrigins, retrieved.Select(p => p.SourceUrl))));
         var answerRequest = new AnswerRequest(tenant.TenantId, query, passages)
         {
+            QuestionVector = queryVector,
             History = [.. memory.RecentTurns.SelectMany(t => new[] { new ChatMessage(ChatRole.User, t.Question), new ChatMessage(ChatRole.Assistant, t.Answer) })],
             Voice = new TenantVoice(AssistantName: tenant.Widget.Name, Language: tenant.Widget.Language),
         };
@@ -168,7 +174,7 @@ public sealed class ConversationPipeline(
         }
 
         var tenantSkills = await skills.ListAsync(cancellationToken);
-        var skill = await skillSelector.SelectAsync(tenant.TenantId, tenantSkills, request.Text, answer.Declined, memory.LastSkillId, cancellationToken);
+        var skill = await skillSelector.SelectAsync(tenant.TenantId, tenantSkills, request.Text, queryVector, answer.Declined, memory.LastSkillId, cancellationToken);
         if (skill is not null)
         {
             outcome.Skill = SkillView.From(skill);
@@ -192,5 +198,8 @@ public sealed class ConversationPipeline(
             : passage.Title,
         passage.SourceUrl,
         passage.Text,
-        passage.Score);
+        passage.Score)
+    {
+        Vector = passage.Vector,
+    };
 }

@@ -17,7 +17,9 @@ public sealed partial class QueryRewriter(ILlmRouter router, PromptLibrary promp
 {
     public async Task<string> RewriteAsync(string tenantId, string question, ConversationMemory memory, CancellationToken cancellationToken)
     {
-        if (memory.RecentTurns.Count == 0)
+        // A question that stands on its own is searched as asked: asking the LLM to rewrite it would
+        // put a whole round trip before the first token for nothing.
+        if (memory.RecentTurns.Count == 0 || !RefersBack(question))
         {
             return question;
         }
@@ -50,14 +52,14 @@ public sealed partial class QueryRewriter(ILlmRouter router, PromptLibrary promp
         return Offline(question, memory);
     }
 
-    internal static string Offline(string question, ConversationMemory memory)
-    {
-        var words = question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-        var refersBack = words <= 5 || ReferenceWord().IsMatch(question);
-        return refersBack && memory.RecentTurns.Count > 0
+    internal static string Offline(string question, ConversationMemory memory) =>
+        RefersBack(question) && memory.RecentTurns.Count > 0
             ? $"{question} {memory.RecentTurns[^1].Question}"
             : question;
-    }
+
+    /// <summary>Short questions and questions with a pronoun usually lean on the previous turn.</summary>
+    private static bool RefersBack(string question) =>
+        question.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 5 || ReferenceWord().IsMatch(question);
 
     [GeneratedRegex(@"\b(it|its|this|that|these|those|they|them|there|ça|cela|celui|celle|il|elle|ils|elles)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ReferenceWord();

@@ -24,7 +24,13 @@ public sealed class SkillSelector(ITextEmbedder embedder, ILlmRouter router, Pro
     private readonly ConcurrentDictionary<string, float[]> descriptionVectors = new(StringComparer.Ordinal);
 
     public async Task<TenantSkill?> SelectAsync(
-        string tenantId, IReadOnlyList<TenantSkill> skills, string question, bool declined, string? lastSkillId, CancellationToken cancellationToken)
+        string tenantId,
+        IReadOnlyList<TenantSkill> skills,
+        string question,
+        ReadOnlyMemory<float> questionVector,
+        bool declined,
+        string? lastSkillId,
+        CancellationToken cancellationToken)
     {
         var candidates = skills.Where(s => s.Id != lastSkillId).ToList();
         if (candidates.Count == 0)
@@ -52,10 +58,12 @@ public sealed class SkillSelector(ITextEmbedder embedder, ILlmRouter router, Pro
             }
         }
 
-        return await MostSimilarAsync(candidates, question, cancellationToken);
+        return await MostSimilarAsync(candidates, question, questionVector, cancellationToken);
     }
 
-    private async Task<TenantSkill?> MostSimilarAsync(List<TenantSkill> candidates, string question, CancellationToken cancellationToken)
+    /// <param name="questionVector">The question's embedding when the turn already has it; embedded here otherwise.</param>
+    private async Task<TenantSkill?> MostSimilarAsync(
+        List<TenantSkill> candidates, string question, ReadOnlyMemory<float> questionVector, CancellationToken cancellationToken)
     {
         var missing = candidates.Where(s => !descriptionVectors.ContainsKey(DescriptionOf(s))).Select(DescriptionOf).Distinct().ToList();
         if (missing.Count > 0)
@@ -67,9 +75,14 @@ public sealed class SkillSelector(ITextEmbedder embedder, ILlmRouter router, Pro
             }
         }
 
-        var questionVector = (await embedder.EmbedAsync([question], cancellationToken))[0];
+        if (questionVector.Length != embedder.Dimensions)
+        {
+            questionVector = (await embedder.EmbedAsync([question], cancellationToken))[0];
+        }
+
+        var vector = questionVector;
         var best = candidates
-            .Select(s => (Skill: s, Similarity: (double)TensorPrimitives.Dot(questionVector, descriptionVectors[DescriptionOf(s)])))
+            .Select(s => (Skill: s, Similarity: (double)TensorPrimitives.Dot(vector.Span, descriptionVectors[DescriptionOf(s)])))
             .MaxBy(x => x.Similarity);
         return best.Similarity >= MinimumSimilarity ? best.Skill : null;
     }

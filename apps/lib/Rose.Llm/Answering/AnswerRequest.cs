@@ -13,6 +13,9 @@ public sealed record AnswerRequest(string TenantId, string Question, IReadOnlyLi
     /// <summary>Earlier turns of the conversation, oldest first (user and assistant messages).</summary>
     public IReadOnlyList<ChatMessage> History { get; init; } = [];
 
+    /// <summary>The question's embedding when the caller already has it (retrieval made it); empty otherwise.</summary>
+    public ReadOnlyMemory<float> QuestionVector { get; init; }
+
     /// <summary>The tenant's persona, tone and language, as set in its widget settings.</summary>
     public TenantVoice? Voice { get; init; }
 }

@@ -49,7 +49,7 @@ public sealed class GroundedAnswerGenerator(
         ComposedAnswer? composed = null;
         if (!llmConfigured || request.Passages.Count == 0 || options.Value.Composer.CheckConfidenceBeforeLlm)
         {
-            composed = await composer.ComposeAsync(request.Question, request.Passages, cancellationToken);
+            composed = await composer.ComposeAsync(request.Question, request.QuestionVector, request.Passages, cancellationToken);
         }
 
         OfflineReason? offlineReason = composed is { Declined: true } ? OfflineReason.LowConfidence
@@ -109,7 +109,7 @@ public sealed class GroundedAnswerGenerator(
             }
         }
 
-        composed ??= await composer.ComposeAsync(request.Question, request.Passages, cancellationToken);
+        composed ??= await composer.ComposeAsync(request.Question, request.QuestionVector, request.Passages, cancellationToken);
         var reason = offlineReason ?? OfflineReason.ProvidersFailed;
         LlmTelemetry.OfflineAnswers.Add(1, new KeyValuePair<string, object?>(GenAiAttributes.OfflineReason, reason.ToString()));
         activity?.SetTag(GenAiAttributes.AnswerSource, "offline");
