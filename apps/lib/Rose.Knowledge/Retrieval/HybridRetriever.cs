@@ -77,7 +77,9 @@ public sealed class HybridRetriever(
         }
 
         var fused = ReciprocalRankFusion.Fuse(rankings, settings.RrfK, Math.Max(settings.RerankCandidates, k));
-        var ranked = await reranker.RerankAsync(index, query, queryVector, fused, k, cancellationToken);
+        // Twice k from the reranker, so that demoting a crowded document still leaves k to choose from.
+        var reranked = await reranker.RerankAsync(index, query, queryVector, fused, settings.MaxPassagesPerDocument > 0 ? Math.Min(fused.Length, 2 * k) : k, cancellationToken);
+        var ranked = DocumentCrowding.Limit(reranked, index.Chunks, settings.MaxPassagesPerDocument, k);
         return ranked.Select(hit =>
         {
             var chunk = index.Chunks[hit.Ordinal];

@@ -26,12 +26,22 @@ public sealed class KeywordIndex : IDisposable
 
     /// <summary>Terms taken from a query per field: four fields stay well under Lucene's 1,024-clause limit.</summary>
     private const int MaxQueryTerms = 128;
-    private static readonly (string Field, float Boost)[] QueryFields =
+    private static readonly (string Field, float Boost, bool French)[] QueryFields =
     [
-        ("body_en", 1f), ("body_fr", 0.6f), ("head_en", 1f), ("head_fr", 0.6f), ("section_en", 2f), ("section_fr", 1.2f),
+        ("body_en", 1f, false), ("body_fr", 0.6f, true), ("head_en", 1f, false), ("head_fr", 0.6f, true), ("section_en", 2f, false), ("section_fr", 1.2f, true),
     ];
 
+    /// <summary>
+    /// The question's words in their order in the chunk's own heading (a few words apart at most):
+    /// a heading that says what was asked beats one that merely shares its words, e.g. "What's
+    /// next?" sections over a "Next.js" page.
+    /// </summary>
+    private const string PhraseField = "section_en";
+    private const int PhraseSlop = 2;
+    private const float PhraseBoost = 2f;
+
     private readonly Analyzer analyzer;
+    private readonly QueryBuilder phrases;
     private readonly RAMDirectory directory;
     private readonly DirectoryReader? reader;
     private readonly IndexSearcher? searcher;
@@ -40,6 +50,7 @@ public sealed class KeywordIndex : IDisposable
     public KeywordIndex(IReadOnlyList<IndexedChunk> chunks)
     {
         analyzer = CreateAnalyzer();
+        phrases = new QueryBuilder(analyzer);
         directory = new RAMDirectory();
         if (chunks.Count == 0)
         {
@@ -87,13 +98,22 @@ public sealed class KeywordIndex : IDisposable
             return [];
         }
 
+        // One analysis per language, not per field: the fields of a language share its analyzer.
+        var english = Terms("body_en", query);
+        var french = Terms("body_fr", query);
         var boolean = new BooleanQuery();
-        foreach (var (field, boost) in QueryFields)
+        foreach (var (field, boost, isFrench) in QueryFields)
         {
-            foreach (var term in Terms(field, query).Take(MaxQueryTerms))
+            foreach (var term in (isFrench ? french : english).Take(MaxQueryTerms))
             {
                 boolean.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
             }
+        }
+
+        if (english.Count > 1 && english.Count <= MaxQueryTerms && phrases.CreatePhraseQuery(PhraseField, query, PhraseSlop) is PhraseQuery phrase)
+        {
+            phrase.Boost = PhraseBoost;
+            boolean.Add(phrase, Occur.SHOULD);
         }
 
         if (boolean.Clauses.Count == 0)

@@ -20,22 +20,34 @@ public sealed class MmrReranker(IOptions<RetrievalOptions> options) : IPassageRe
             return [];
         }
 
-        var max = candidates.Max(c => c.Score);
-        var min = candidates.Min(c => c.Score);
-        var range = max - min > 0 ? max - min : 1f;
-        var remaining = candidates.ToList();
-        var selected = new List<ScoredOrdinal>(k);
-        while (selected.Count < k && remaining.Count > 0)
+        var max = float.NegativeInfinity;
+        var min = float.PositiveInfinity;
+        foreach (var candidate in candidates)
         {
-            var best = 0;
+            max = Math.Max(max, candidate.Score);
+            min = Math.Min(min, candidate.Score);
+        }
+
+        var range = max - min > 0 ? max - min : 1f;
+        var taken = new bool[candidates.Length];
+        // The largest similarity of each candidate to any picked passage, updated with each pick:
+        // one dot product per candidate and pick instead of one per candidate, pick and picked.
+        var redundancy = new float[candidates.Length];
+        Array.Fill(redundancy, float.NegativeInfinity);
+        var selected = new List<ScoredOrdinal>(Math.Min(k, candidates.Length));
+        while (selected.Count < k && selected.Count < candidates.Length)
+        {
+            var best = -1;
             var bestScore = double.NegativeInfinity;
-            for (var i = 0; i < remaining.Count; i++)
+            for (var i = 0; i < candidates.Length; i++)
             {
-                var relevance = (remaining[i].Score - min) / range;
-                var redundancy = selected.Count == 0
-                    ? 0
-                    : selected.Max(s => TensorPrimitives.Dot(vectors.Row(s.Ordinal), vectors.Row(remaining[i].Ordinal)));
-                var score = (lambda * relevance) - ((1 - lambda) * redundancy);
+                if (taken[i])
+                {
+                    continue;
+                }
+
+                var relevance = (candidates[i].Score - min) / range;
+                var score = (lambda * relevance) - ((1 - lambda) * (selected.Count == 0 ? 0 : redundancy[i]));
                 if (score > bestScore)
                 {
                     bestScore = score;
@@ -43,8 +55,16 @@ public sealed class MmrReranker(IOptions<RetrievalOptions> options) : IPassageRe
                 }
             }
 
-            selected.Add(remaining[best]);
-            remaining.RemoveAt(best);
+            taken[best] = true;
+            selected.Add(candidates[best]);
+            var picked = vectors.Row(candidates[best].Ordinal);
+            for (var i = 0; i < candidates.Length; i++)
+            {
+                if (!taken[i])
+                {
+                    redundancy[i] = Math.Max(redundancy[i], TensorPrimitives.Dot(picked, vectors.Row(candidates[i].Ordinal)));
+                }
+            }
         }
 
         return [.. selected];

@@ -34,6 +34,13 @@ public sealed class RetrievalOptions
     [Range(0.0, 1.0)]
     public double MmrLambda { get; set; } = 0.95;
 
+    /// <summary>
+    /// Passages of one document in an answer before that document's further passages go behind
+    /// those of other documents; 0 means no limit.
+    /// </summary>
+    [Range(0, 100)]
+    public int MaxPassagesPerDocument { get; set; } = 2;
+
     /// <summary>Scan an int8 copy of the vectors and re-score the best exactly: for tenants with very many chunks.</summary>
     public bool QuantizeVectors { get; set; }
 }

@@ -60,9 +60,13 @@ public sealed class VectorIndex
     {
         var top = new TopK(Math.Min(k, Count));
         var all = vectors.AsSpan();
-        for (var row = 0; row < Count; row++)
+        for (int row = 0, offset = 0; row < Count; row++, offset += Dimensions)
         {
-            top.Offer(row, TensorPrimitives.Dot(query, all.Slice(row * Dimensions, Dimensions)));
+            var score = TensorPrimitives.Dot(query, all.Slice(offset, Dimensions));
+            if (score > top.Threshold)
+            {
+                top.Offer(row, score);
+            }
         }
 
         return top.ToDescending();
@@ -73,10 +77,14 @@ public sealed class VectorIndex
         var candidates = new TopK(Math.Min(k * RescoreFactor, Count));
         var (q, qScale) = QuantizeRow(query);
         var codes = quantized.AsSpan();
-        for (var row = 0; row < Count; row++)
+        var rowScales = scales.AsSpan();
+        for (int row = 0, offset = 0; row < Count; row++, offset += Dimensions)
         {
-            var dot = Int8Dot(q, codes.Slice(row * Dimensions, Dimensions));
-            candidates.Offer(row, dot * scales![row] * qScale);
+            var score = Int8Dot.Compute(q, codes.Slice(offset, Dimensions)) * rowScales[row] * qScale;
+            if (score > candidates.Threshold)
+            {
+                candidates.Offer(row, score);
+            }
         }
 
         var exact = new TopK(Math.Min(k, Count));
@@ -86,18 +94,6 @@ public sealed class VectorIndex
         }
 
         return exact.ToDescending();
-    }
-
-    private static int Int8Dot(ReadOnlySpan<sbyte> a, ReadOnlySpan<sbyte> b)
-    {
-        // Widening to short keeps products exact; the JIT vectorises this loop.
-        var sum = 0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            sum += a[i] * b[i];
-        }
-
-        return sum;
     }
 
     private static (sbyte[] Codes, float[] Scales) Quantize(float[] vectors, int dimensions, int count)
