@@ -1,3 +1,5 @@
+using Rose.Chat;
+using Rose.Chat.Api;
 using Rose.Knowledge;
 using Rose.Knowledge.Endpoints;
 using Rose.Analytics;
@@ -12,6 +14,7 @@ builder.Services.AddOpenApi();
 builder.Services.AddRoseTenancy(builder.Configuration);
 builder.Services.AddRoseAnalytics(builder.Configuration);
 builder.Services.AddRoseKnowledge(builder.Configuration);
+builder.Services.AddRoseChatRecords();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -20,6 +23,8 @@ app.MapOpenApi();
 app.MapAnalyticsApi();
 app.MapTenantManagementApi();
 app.MapKnowledgeApi();
+app.MapSkillsApi();
+app.MapConversationReportsApi();
 app.Run();
 
 public partial class Program;

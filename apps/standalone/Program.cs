@@ -34,6 +34,7 @@ app.MapOpenApi();
 app.MapAnalyticsApi();
 app.MapChatApi();
 app.MapSkillsApi();
+app.MapConversationReportsApi();
 app.MapRoseWidget();
 app.MapDemoDocs();
 app.MapTenantManagementApi();

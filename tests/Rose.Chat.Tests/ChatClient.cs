@@ -94,6 +94,13 @@ public sealed class ChatClient(WebApplicationFactory<Program> app)
         return await widget.SendAsync(request);
     }
 
+    /// <summary>The tenant's conversations as its marketers list them.</summary>
+    public async Task<JsonElement> ConversationsAsync(string apiKey)
+    {
+        using var management = Management(apiKey);
+        return await management.GetFromJsonAsync<JsonElement>("/api/v1/conversations");
+    }
+
     private HttpClient Widget(string publicKey)
     {
         var client = app.CreateClient();

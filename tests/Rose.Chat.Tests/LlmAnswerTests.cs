@@ -1,5 +1,8 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Rose.Enrichment;
 using Rose.Testing;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
@@ -90,7 +93,48 @@ public sealed class LlmAnswerTests : IDisposable
         Assert.Equal(AcmeKnowledge.PricingUrl, followUp.Single(e => e.Name == "citation").Data.GetProperty("url").GetString());
     }
 
+    [Fact]
+    public async Task A_company_enrichment_already_knows_reaches_the_answer_prompt_and_the_marketers_list_of_that_tenant_only()
+    {
+        llm.Server.Given(Request.Create().WithPath("/v1/chat/completions").UsingPost())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "text/event-stream")
+                .WithBody(OpenAiWire.Stream(["The Business plan costs ", "199 euros per month [1]."])));
+        await using var app = App();
+        app.UseKestrel(0);
+        var client = new ChatClient(app);
+        var known = await client.CreateTenantAsync("enriched");
+        var other = await client.CreateTenantAsync("not-enriched");
+        await client.IndexAsync(known.ApiKey, "Pricing", AcmeKnowledge.PricingUrl, AcmeKnowledge.Pricing);
+        await client.IndexAsync(other.ApiKey, "Pricing", AcmeKnowledge.PricingUrl, AcmeKnowledge.Pricing);
+        var companies = app.Services.GetRequiredService<IVisitorCompanies>();
+        foreach (var loopback in new[] { IPAddress.Loopback, IPAddress.IPv6Loopback })
+        {
+            await companies.RememberAsync("enriched", loopback, new VisitorCompany("Globex Corporation", "globex.test", "test"), TimeSpan.FromHours(1), CancellationToken.None);
+        }
+
+        const string Question = "How much does the Business plan of Acme Rocket cost per month?";
+        var (id, token) = await client.StartAsync(known.PublicKey);
+        await client.AskAsync(known.PublicKey, id, token, Question);
+        var prompt = AnswerPrompts().Last();
+        var (otherId, otherToken) = await client.StartAsync(other.PublicKey);
+        await client.AskAsync(other.PublicKey, otherId, otherToken, Question);
+
+        Assert.Contains("Globex Corporation", prompt, StringComparison.Ordinal);
+        Assert.DoesNotContain("Globex Corporation", AnswerPrompts().Last(), StringComparison.Ordinal);
+        var listed = Assert.Single((await client.ConversationsAsync(known.ApiKey)).EnumerateArray());
+        Assert.Equal(id, listed.GetProperty("conversationId").GetString());
+        Assert.Equal("Globex Corporation", listed.GetProperty("visitorCompany").GetString());
+        Assert.Equal(Question, listed.GetProperty("firstQuestion").GetString());
+        Assert.Equal(2, listed.GetProperty("messageCount").GetInt32());
+        var otherListed = Assert.Single((await client.ConversationsAsync(other.ApiKey)).EnumerateArray());
+        Assert.Equal(JsonValueKind.Null, otherListed.GetProperty("visitorCompany").ValueKind);
+    }
+
     public void Dispose() => llm.Dispose();
+
+    // The answer is the streamed call; suggestions and skill choice go to the same stub afterwards.
+    private IEnumerable<string> AnswerPrompts() =>
+        llm.Server.LogEntries.Select(e => e.RequestMessage.Body!).Where(b => b.Contains("\"stream\":true", StringComparison.Ordinal));
 
     private RoseAppFactory<Program> App() => new RoseAppFactory<Program>()
         .With("Rose:Demo:Enabled", "false")

@@ -15,6 +15,7 @@ public sealed class PromptLibraryTests
         ["skills"] = "- contact\n- demo",
         ["labels"] = "- pricing\n- security",
         ["text"] = "Acme integrates with HubSpot.",
+        ["visitor_company"] = "Globex Corporation",
     };
 
     [Fact]
@@ -43,6 +44,7 @@ public sealed class PromptLibraryTests
         Assert.Contains("Your tone is playful.", prompt, StringComparison.Ordinal);
         Assert.Contains("Write in German.", prompt, StringComparison.Ordinal);
         Assert.Contains("The Pro plan costs 49 euros.", prompt, StringComparison.Ordinal);
+        Assert.Contains("as far as we know: Globex Corporation.", prompt, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -50,7 +52,9 @@ public sealed class PromptLibraryTests
     {
         var library = new PromptLibrary(Options.Create(new LlmOptions()));
 
-        var error = Assert.Throws<InvalidOperationException>(() => library.Render(LlmPurposes.Answer, "acme", null));
+        var withoutPassages = AllValues.Where(v => v.Key != "passages").ToDictionary();
+
+        var error = Assert.Throws<InvalidOperationException>(() => library.Render(LlmPurposes.Answer, "acme", null, withoutPassages));
 
         Assert.Contains("{{passages}}", error.Message, StringComparison.Ordinal);
     }
@@ -64,6 +68,6 @@ public sealed class PromptLibraryTests
 
         var error = Assert.Throws<InvalidOperationException>(() => library.Render(LlmPurposes.Answer, "acme", null, AllValues));
 
-        Assert.Contains("only v1 ship", error.Message, StringComparison.Ordinal);
+        Assert.Contains("only v1, v2 ship", error.Message, StringComparison.Ordinal);
     }
 }

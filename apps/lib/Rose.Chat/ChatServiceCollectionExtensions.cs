@@ -10,6 +10,7 @@ using Rose.Chat.Rewriting;
 using Rose.Chat.Skills;
 using Rose.Chat.Suggestions;
 using Rose.Chat.Turns;
+using Rose.Enrichment;
 using Rose.Platform;
 using Rose.Platform.Bindings;
 using Rose.Storage;
@@ -29,20 +30,31 @@ public static class ChatServiceCollectionExtensions
             .Bind(configuration.GetSection(ChatOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddRoseDbContext<ChatDbContext, ChatSqliteDbContext, ChatPostgresDbContext>(ChatDbContext.Module);
+        services.AddRoseChatRecords();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddRoseEnrichment();
         services.TryAddSingleton<ConversationMemoryStore>();
         services.TryAddSingleton<IConversationTurnGate>(sp => ConversationTurnGates.For(sp, configuration));
         services.TryAddSingleton<QueryRewriter>();
         services.TryAddSingleton<SkillSelector>();
         services.TryAddSingleton<SuggestionBuilder>();
         services.TryAddSingleton<TenantStreamSlots>();
-        services.TryAddScoped<SkillCatalog>();
         services.TryAddScoped<ConversationStore>();
         services.TryAddScoped<ConversationRecorder>();
         services.TryAddScoped<ConversationPipeline>();
         services.AddChatRateLimits();
         services.AddRoseCronJob<ConversationIdleCheckJob>(CronJobs.ConversationIdleCheck);
+        return services;
+    }
+
+    /// <summary>
+    /// What the management API needs of the chat (the backoffice): the stored conversations and the
+    /// tenant's skills, without the answering pipeline or its jobs.
+    /// </summary>
+    public static IServiceCollection AddRoseChatRecords(this IServiceCollection services)
+    {
+        services.AddRoseDbContext<ChatDbContext, ChatSqliteDbContext, ChatPostgresDbContext>(ChatDbContext.Module);
+        services.TryAddScoped<SkillCatalog>();
         return services;
     }
 }

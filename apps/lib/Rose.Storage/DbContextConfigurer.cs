@@ -9,7 +9,8 @@ public static class DbContextConfigurer
     public static string HistoryTable(string module) => $"__migrations_{module}";
 
     public static DbContextOptionsBuilder UseSqlite(DbContextOptionsBuilder builder, string connectionString, string module) =>
-        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(HistoryTable(module)));
+        builder.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable(HistoryTable(module)))
+            .AddInterceptors(SqliteBusyWaitInterceptor.Instance);
 
     public static DbContextOptionsBuilder UsePostgreSql(DbContextOptionsBuilder builder, string connectionString, string module) =>
         builder.UseNpgsql(connectionString, npgsql => npgsql

@@ -43,10 +43,7 @@ public static class ChatEndpoints
             }
 
             var messages = await store.MessagesAsync(id, ct);
-            return TypedResults.Ok(new ConversationHistory(id, [.. messages.Select(m => new HistoryMessage(
-                m.Id, m.Role, m.Text, m.Citations,
-                m.SkillId is null || m.SkillType is null ? null : new SkillView(m.SkillId, m.SkillType.Value, m.SkillLabel ?? m.SkillId, m.SkillUrl),
-                m.CreatedAt))]));
+            return TypedResults.Ok(new ConversationHistory(id, [.. messages.Select(HistoryMessage.From)]));
         }).WithName("GetConversation");
 
         widget.MapPost("/conversations/{id}/messages", PostMessageAsync)
@@ -130,7 +127,7 @@ public static class ChatEndpoints
                 detail: "Please try again in a moment.");
         }
 
-        return new TurnStreamResult(new TurnRequest(tenant, id, text), slot);
+        return new TurnStreamResult(new TurnRequest(tenant, id, text, context.Connection.RemoteIpAddress), slot);
     }
 
     private static ProblemHttpResult NotFound() =>

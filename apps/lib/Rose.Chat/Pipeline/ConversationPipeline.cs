@@ -9,6 +9,7 @@ using Rose.Chat.Rewriting;
 using Rose.Chat.Skills;
 using Rose.Chat.Suggestions;
 using Rose.Chat.Turns;
+using Rose.Enrichment;
 using Rose.Knowledge.Retrieval;
 using Rose.Llm.Answering;
 using Rose.Llm.Composer;
@@ -31,6 +32,7 @@ public sealed class ConversationPipeline(
     QueryRewriter rewriter,
     IKnowledgeRetriever retriever,
     ITextEmbedder embedder,
+    IVisitorCompanies companies,
     IAnswerGenerator answers,
     SkillSelector skillSelector,
     SkillCatalog skills,
@@ -116,6 +118,7 @@ public sealed class ConversationPipeline(
             return;
         }
 
+        outcome.VisitorCompany = (await companies.FindAsync(tenant.TenantId, request.VisitorAddress, cancellationToken))?.Name;
         var query = await rewriter.RewriteAsync(tenant.TenantId, request.Text, memory, cancellationToken);
 
         // Embedded once: retrieval, the offline composer and skill selection all use this vector.
@@ -129,6 +132,7 @@ public sealed class ConversationPipeline(
         var answerRequest = new AnswerRequest(tenant.TenantId, query, passages)
         {
             QuestionVector = queryVector,
+            VisitorCompany = outcome.VisitorCompany,
             History = [.. memory.RecentTurns.SelectMany(t => new[] { new ChatMessage(ChatRole.User, t.Question), new ChatMessage(ChatRole.Assistant, t.Answer) })],
             Voice = new TenantVoice(AssistantName: tenant.Widget.Name, Language: tenant.Widget.Language),
         };

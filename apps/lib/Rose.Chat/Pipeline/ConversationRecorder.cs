@@ -49,6 +49,7 @@ public sealed class ConversationRecorder(ChatDbContext db, ICurrentTenant curren
             conversation.MessageCount += 2;
             conversation.LastActivityAt = now;
             conversation.EndedAt = null;
+            conversation.VisitorCompany ??= outcome.VisitorCompany;
             db.Messages.AddRange(visitor, assistant);
             await db.SaveChangesAsync(cancellationToken);
         }

@@ -18,6 +18,9 @@ public sealed class TurnOutcome(string messageId)
 
     public string? Model { get; set; }
 
+    /// <summary>The visitor's company, when enrichment already knew it.</summary>
+    public string? VisitorCompany { get; set; }
+
     /// <summary>Set when the turn failed: the error event to send instead of <c>done</c>.</summary>
     public ChatStreamEvent? Failure { get; set; }
 }

@@ -1,6 +1,8 @@
+using System.Net;
 using Rose.Tenancy;
 
 namespace Rose.Chat.Pipeline;
 
 /// <summary>A visitor's message to an existing conversation whose token was already checked.</summary>
-public sealed record TurnRequest(TenantProfile Tenant, string ConversationId, string Text);
+/// <param name="VisitorAddress">Where the visitor's request came from: enrichment may know its company.</param>
+public sealed record TurnRequest(TenantProfile Tenant, string ConversationId, string Text, IPAddress? VisitorAddress = null);

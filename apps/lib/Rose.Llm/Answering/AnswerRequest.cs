@@ -16,6 +16,9 @@ public sealed record AnswerRequest(string TenantId, string Question, IReadOnlyLi
     /// <summary>The question's embedding when the caller already has it (retrieval made it); empty otherwise.</summary>
     public ReadOnlyMemory<float> QuestionVector { get; init; }
 
+    /// <summary>The company the visitor works for, when enrichment knows it: answers can speak to its situation.</summary>
+    public string? VisitorCompany { get; init; }
+
     /// <summary>The tenant's persona, tone and language, as set in its widget settings.</summary>
     public TenantVoice? Voice { get; init; }
 }

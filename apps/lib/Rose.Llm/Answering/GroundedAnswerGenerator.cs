@@ -139,6 +139,7 @@ public sealed class GroundedAnswerGenerator(
         var system = prompts.Render(LlmPurposes.Answer, request.TenantId, request.Voice, new Dictionary<string, string>
         {
             ["passages"] = passages.ToString().TrimEnd(),
+            ["visitor_company"] = request.VisitorCompany is { Length: > 0 } company ? company : "unknown",
         });
         return [new ChatMessage(ChatRole.System, system), .. request.History, new ChatMessage(ChatRole.User, request.Question)];
     }

@@ -34,6 +34,7 @@ public sealed class PlatformDatabase
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
+        await SqliteBusyWait.ApplyAsync(connection, cancellationToken);
         return connection;
     }
 
