@@ -97,6 +97,18 @@ public sealed class RetrievalTests
         }
     }
 
+    [Theory]
+    [InlineData(4_999, false, false)]
+    [InlineData(5_000, false, true)]
+    [InlineData(10, true, true)]
+    public void Options_quantize_tenants_from_the_configured_size_or_when_forced(int chunks, bool forced, bool expected)
+    {
+        var options = new RetrievalOptions { QuantizeVectors = forced, QuantizeFromChunks = 5_000 };
+
+        Assert.Equal(expected, options.QuantizesAt(chunks));
+        Assert.False(new RetrievalOptions { QuantizeFromChunks = 0 }.QuantizesAt(1_000_000));
+    }
+
     [Fact]
     public void Search_of_keyword_index_stems_english_and_french()
     {

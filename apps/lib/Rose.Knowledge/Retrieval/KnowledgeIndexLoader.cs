@@ -51,6 +51,6 @@ public sealed class KnowledgeIndexLoader(IServiceScopeFactory scopes, ITextEmbed
             chunks.Count,
             mentions.Where(m => ordinals.ContainsKey(m.ChunkId)).Select(m => (ordinals[m.ChunkId], m.Entity)),
             relations.Where(r => ordinals.ContainsKey(r.ChunkId)).Select(r => (ordinals[r.ChunkId], r.Source, r.Target, r.Keywords)));
-        return TenantIndexBuilder.Build(tenantId, chunks, vectors, dimensions, options.Value.QuantizeVectors, graph);
+        return TenantIndexBuilder.Build(tenantId, chunks, vectors, dimensions, options.Value.QuantizesAt(chunks.Count), graph);
     }
 }

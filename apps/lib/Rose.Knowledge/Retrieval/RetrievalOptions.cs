@@ -41,6 +41,16 @@ public sealed class RetrievalOptions
     [Range(0, 100)]
     public int MaxPassagesPerDocument { get; set; } = 2;
 
-    /// <summary>Scan an int8 copy of the vectors and re-score the best exactly: for tenants with very many chunks.</summary>
+    /// <summary>Scan an int8 copy of the vectors and re-score the best exactly, whatever the tenant's size.</summary>
     public bool QuantizeVectors { get; set; }
+
+    /// <summary>
+    /// Tenants with at least this many chunks scan the int8 copy (0: only when <see cref="QuantizeVectors"/>).
+    /// 10k float vectors are 15 MB, more than the caches hold next to the keyword index, so the
+    /// float scan is bound by memory; the int8 scan reads a quarter of it (tests/Rose.Benchmarks).
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int QuantizeFromChunks { get; set; } = 5_000;
+
+    public bool QuantizesAt(int chunks) => QuantizeVectors || (QuantizeFromChunks > 0 && chunks >= QuantizeFromChunks);
 }
