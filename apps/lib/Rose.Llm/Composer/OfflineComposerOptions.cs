@@ -4,15 +4,16 @@ namespace Rose.Llm.Composer;
 public sealed class OfflineComposerOptions
 {
     /// <summary>
-    /// Below this relevance of the best sentence the composer declines. MiniLM scores a sentence that
-    /// answers a question around 0.5–0.8 and an unrelated one below 0.25.
+    /// Below this relevance of the best sentence (its passage's MiniLM similarity mixed with the share of
+    /// question terms it holds) the composer declines. On the test fixtures, answered questions score
+    /// 0.48–0.71 and unrelated ones 0.03–0.23.
     /// </summary>
     public double MinConfidence { get; set; } = 0.4;
 
     /// <summary>A sentence is kept only if it scores at least this share of the best one.</summary>
     public double RelativeFloor { get; set; } = 0.8;
 
-    /// <summary>A sentence this similar to one already kept says the same thing twice.</summary>
+    /// <summary>A sentence sharing this share of its terms with one already kept (Jaccard) says the same thing twice.</summary>
     public double RedundancyThreshold { get; set; } = 0.85;
 
     public int MaxSentences { get; set; } = 3;
