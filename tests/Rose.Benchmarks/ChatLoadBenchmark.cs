@@ -10,9 +10,12 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Rose.Testing;
+using WireMock;
 using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
+using WireMock.Types;
+using WireMock.Util;
 using StandaloneHost = standalone::Program;
 
 namespace Rose.Benchmarks;
@@ -47,6 +50,7 @@ internal static class ChatLoadBenchmark
                 rows.Add(($"offline TTFT p50 ({settings.Conversations} conversations, {think})", Ms(Percentile(ttft, 50)), "≤ 50 ms"));
                 rows.Add(($"offline TTFT p99 ({settings.Conversations} conversations, {think})", Ms(Percentile(ttft, 99)), "≤ 200 ms"));
                 rows.Add(("offline answers with a cited source", Share(ttft.Turns.Count(t => t.Cited), ttft.Turns.Count), ""));
+                rows.Add(("offline answers citing the page the question is labelled with", Share(ttft.Turns.Count(t => t.CitedLabelledPage), ttft.Turns.Count), ""));
                 var saturated = await MeasureAsync(offline, questions, settings, TimeSpan.Zero, TimeSpan.Zero);
                 rows.Add(($"offline TTFT p50, back to back (no think time)", Ms(Percentile(saturated.Ttft, 50)), ""));
                 rows.Add(($"offline TTFT p99, back to back (no think time)", Ms(Percentile(saturated.Ttft, 99)), ""));
@@ -63,9 +67,7 @@ internal static class ChatLoadBenchmark
                     .WithDelay(FirstTokenDelay));
             llm.Server.Given(Request.Create().WithPath("/v1/chat/completions").UsingPost())
                 .AtPriority(2)
-                .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json")
-                    .WithBody(OpenAiWire.Completion("none"))
-                    .WithDelay(FirstTokenDelay));
+                .RespondWith(Response.Create().WithCallback(EchoLastQuestionAsync));
             await using (var withLlm = Host(data, llm.Url + "/v1"))
             {
                 await BuildKnowledgeBaseAsync(withLlm, data, files, settings.ChunkTarget);
@@ -98,6 +100,23 @@ internal static class ChatLoadBenchmark
         }
 
         return 0;
+    }
+
+    /// <summary>
+    /// A whole (non-streamed) completion after the same delay whose text is the visitor's last
+    /// message: a follow-up's rewrite then searches what was asked, as a good rewrite would.
+    /// </summary>
+    private static async Task<IResponseMessage> EchoLastQuestionAsync(IRequestMessage request)
+    {
+        await Task.Delay(FirstTokenDelay);
+        var messages = JsonDocument.Parse(request.Body ?? "{}").RootElement.GetProperty("messages");
+        var last = messages[messages.GetArrayLength() - 1].GetProperty("content").ToString();
+        return new ResponseMessage
+        {
+            StatusCode = 200,
+            Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
+            BodyData = new BodyData { BodyAsString = OpenAiWire.Completion(last), DetectedBodyType = BodyType.String },
+        };
     }
 
     private static RoseAppFactory<StandaloneHost> Host(string data, string? llmEndpoint)
@@ -210,7 +229,7 @@ internal static class ChatLoadBenchmark
         var warmUp = await StartAsync(host);
         for (var i = 0; i < 5; i++)
         {
-            await AskAsync(host, questions[i % questions.Count].Text, warmUp);
+            await AskAsync(host, questions[i % questions.Count], warmUp);
         }
 
         var samples = new List<TurnResult>();
@@ -223,7 +242,7 @@ internal static class ChatLoadBenchmark
             {
                 // Spread the first questions too: visitors do not all press Enter at the same instant.
                 await Task.Delay(Think(random, minThink, maxThink));
-                var turn = await AskAsync(host, questions[((c * settings.Turns) + t) % questions.Count].Text, conversation);
+                var turn = await AskAsync(host, questions[((c * settings.Turns) + t) % questions.Count], conversation);
                 lock (samples)
                 {
                     samples.Add(turn);
@@ -243,31 +262,44 @@ internal static class ChatLoadBenchmark
         return (started.GetProperty("conversationId").GetString()!, started.GetProperty("token").GetString()!);
     }
 
-    /// <summary>One turn: time to the first token event, whether the answer cited a source, and whether the LLM stub wrote it.</summary>
-    private static async Task<TurnResult> AskAsync(RoseAppFactory<StandaloneHost> host, string question, (string Id, string Token) conversation)
+    /// <summary>
+    /// One turn: time to the first token event, whether the answer cited a source (and the page the
+    /// question's label names), and whether the LLM stub wrote it.
+    /// </summary>
+    private static async Task<TurnResult> AskAsync(RoseAppFactory<StandaloneHost> host, Question question, (string Id, string Token) conversation)
     {
         using var widget = Client(host, null);
-        var request = new HttpRequestMessage(HttpMethod.Post, $"/rose/v1/conversations/{conversation.Id}/messages") { Content = JsonContent.Create(new { text = question }) };
+        var request = new HttpRequestMessage(HttpMethod.Post, $"/rose/v1/conversations/{conversation.Id}/messages") { Content = JsonContent.Create(new { text = question.Text }) };
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", conversation.Token);
         var clock = Stopwatch.StartNew();
         using var response = await widget.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         await using var stream = await response.Content.ReadAsStreamAsync();
         using var reader = new StreamReader(stream, Encoding.UTF8);
         double? firstToken = null;
-        var cited = false;
+        string? currentEvent = null;
+        var citedPages = new List<string>();
         var byLlm = false;
         while (await reader.ReadLineAsync() is { } line)
         {
-            if (firstToken is null && line == "event: token")
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
             {
-                firstToken = clock.Elapsed.TotalMilliseconds;
+                currentEvent = line["event: ".Length..];
+                firstToken ??= currentEvent == "token" ? clock.Elapsed.TotalMilliseconds : null;
             }
+            else if (line.StartsWith("data: ", StringComparison.Ordinal))
+            {
+                var data = JsonDocument.Parse(line["data: ".Length..]).RootElement;
+                if (currentEvent == "citation" && data.GetProperty("url").GetString() is { } url)
+                {
+                    citedPages.Add(new Uri(url).AbsolutePath.Trim('/'));
+                }
 
-            cited |= line == "event: citation";
-            byLlm |= line.StartsWith("data:", StringComparison.Ordinal) && line.Contains("Stub", StringComparison.Ordinal);
+                byLlm |= currentEvent == "token" && data.GetProperty("text").GetString()!.Contains("Stub", StringComparison.Ordinal);
+            }
         }
 
-        return new TurnResult(firstToken ?? clock.Elapsed.TotalMilliseconds, cited, byLlm);
+        var labelled = Path.GetFileNameWithoutExtension(question.Document);
+        return new TurnResult(firstToken ?? clock.Elapsed.TotalMilliseconds, citedPages.Count > 0, citedPages.Contains(labelled), byLlm);
     }
 
     private static HttpClient Client(RoseAppFactory<StandaloneHost> host, string? bearer)
@@ -305,7 +337,7 @@ internal static class ChatLoadBenchmark
     private static string LoadAverage() =>
         File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 
-    private sealed record TurnResult(double Ttft, bool Cited, bool ByLlm);
+    private sealed record TurnResult(double Ttft, bool Cited, bool CitedLabelledPage, bool ByLlm);
 
     private sealed record LoadRun(List<TurnResult> Turns, double TurnsPerSecond)
     {
