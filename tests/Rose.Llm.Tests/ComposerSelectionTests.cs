@@ -65,6 +65,20 @@ public sealed class ComposerSelectionTests
         Assert.Empty(answer.Citations);
     }
 
+    [Fact]
+    public async Task ComposeAsync_gives_passages_of_one_page_one_number()
+    {
+        var answer = await composer.ComposeAsync(
+            Question,
+            [Passage(null, Weaker, "a") with { Url = "https://acme.test/pricing" }, Passage(null, Stronger, "b") with { Url = "https://acme.test/pricing" }],
+            CancellationToken.None);
+
+        var citation = Assert.Single(answer.Citations);
+        Assert.Equal(1, citation.Number);
+        Assert.Equal("a", citation.Passage.ChunkId);
+        Assert.Equal($"{Weaker} {Stronger[..^1]} [1].", answer.Text);
+    }
+
     private static GroundingPassage Passage(int? number, string text, string chunk = "c") =>
         new(number, "acme:doc", chunk, "Doc", null, text, 1);
 }

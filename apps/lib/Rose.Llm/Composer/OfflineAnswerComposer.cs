@@ -175,45 +175,67 @@ public sealed partial class OfflineAnswerComposer(ITextEmbedder embedder, IOptio
         return chosen.OrderBy(c => c.Passage).ThenBy(c => c.Index).ToList();
     }
 
+    /// <summary>
+    /// Writes the chosen sentences with their markers. Passages of one page (the same URL) share one
+    /// number: a visitor who sees [1] and [2] expects two sources, not two links to the same page.
+    /// </summary>
     private static ComposedAnswer Render(List<Candidate> chosen, IReadOnlyList<GroundingPassage> passages, double confidence)
     {
         var numbers = new Dictionary<int, int>();
+        var pageNumbers = new Dictionary<string, int>(StringComparer.Ordinal);
         var citations = new List<Citation>();
         var taken = new HashSet<int>(passages.Where(p => p.Number is not null).Select(p => p.Number!.Value));
         var next = 1;
+        foreach (var candidate in chosen)
+        {
+            if (numbers.ContainsKey(candidate.Passage))
+            {
+                continue;
+            }
+
+            var passage = passages[candidate.Passage];
+            if (passage.Number is null && passage.Url is { } url && pageNumbers.TryGetValue(url, out var samePage))
+            {
+                numbers[candidate.Passage] = samePage;
+                continue;
+            }
+
+            int number;
+            if (passage.Number is { } given)
+            {
+                number = given;
+            }
+            else
+            {
+                while (taken.Contains(next))
+                {
+                    next++;
+                }
+
+                number = next;
+                taken.Add(number);
+            }
+
+            numbers[candidate.Passage] = number;
+            if (passage.Url is not null)
+            {
+                pageNumbers.TryAdd(passage.Url, number);
+            }
+
+            citations.Add(new Citation(number, passage));
+        }
+
         var text = new StringBuilder();
         for (var i = 0; i < chosen.Count; i++)
         {
-            var candidate = chosen[i];
-            if (!numbers.TryGetValue(candidate.Passage, out var number))
-            {
-                var passage = passages[candidate.Passage];
-                if (passage.Number is { } given)
-                {
-                    number = given;
-                }
-                else
-                {
-                    while (taken.Contains(next))
-                    {
-                        next++;
-                    }
-
-                    number = next;
-                    taken.Add(number);
-                }
-
-                numbers[candidate.Passage] = number;
-                citations.Add(new Citation(number, passage));
-            }
-
-            var lastOfPassageRun = i == chosen.Count - 1 || chosen[i + 1].Passage != candidate.Passage;
+            var number = numbers[chosen[i].Passage];
+            var lastOfRun = i == chosen.Count - 1 || numbers[chosen[i + 1].Passage] != number;
             if (text.Length > 0)
             {
                 text.Append(' ');
             }
 
-            text.Append(lastOfPassageRun ? Cite(candidate.Text, number) : candidate.Text);
+            text.Append(lastOfRun ? Cite(chosen[i].Text, number) : chosen[i].Text);
         }
 
         var answer = text.ToString();
