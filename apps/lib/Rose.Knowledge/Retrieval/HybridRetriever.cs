@@ -21,7 +21,23 @@ public sealed class HybridRetriever(
     // Optional for callers that build a retriever by hand over snapshots (benchmarks): in-process then.
     private readonly IVectorStore vectorStore = vectorStore ?? new InProcessVectorStore();
 
-    public async Task<IReadOnlyList<RetrievedPassage>> RetrieveAsync(string tenantId, string query, int k, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<RetrievedPassage>> RetrieveAsync(string tenantId, string query, int k, CancellationToken cancellationToken) =>
+        SearchTenantAsync(tenantId, query, null, k, cancellationToken);
+
+    public Task<IReadOnlyList<RetrievedPassage>> RetrieveAsync(
+        string tenantId, string query, ReadOnlyMemory<float> queryVector, int k, CancellationToken cancellationToken)
+    {
+        if (queryVector.Length != embedder.Dimensions)
+        {
+            throw new ArgumentException($"The query vector has {queryVector.Length} dimensions; {embedder.Model} has {embedder.Dimensions}.", nameof(queryVector));
+        }
+
+        return SearchTenantAsync(tenantId, query, queryVector, k, cancellationToken);
+    }
+
+    // The query is embedded here only when the caller did not, and only when the tenant has knowledge.
+    private async Task<IReadOnlyList<RetrievedPassage>> SearchTenantAsync(
+        string tenantId, string query, ReadOnlyMemory<float>? queryVector, int k, CancellationToken cancellationToken)
     {
         TenantIds.EnsureValid(tenantId);
         if (string.IsNullOrWhiteSpace(query) || k <= 0)
@@ -35,26 +51,8 @@ public sealed class HybridRetriever(
             return [];
         }
 
-        var vector = (await embedder.EmbedAsync([query], cancellationToken))[0];
+        var vector = queryVector?.ToArray() ?? (await embedder.EmbedAsync([query], cancellationToken))[0];
         return await RetrieveAsync(index, query, vector, k, cancellationToken);
-    }
-
-    public async Task<IReadOnlyList<RetrievedPassage>> RetrieveAsync(
-        string tenantId, string query, ReadOnlyMemory<float> queryVector, int k, CancellationToken cancellationToken)
-    {
-        TenantIds.EnsureValid(tenantId);
-        if (string.IsNullOrWhiteSpace(query) || k <= 0)
-        {
-            return [];
-        }
-
-        if (queryVector.Length != embedder.Dimensions)
-        {
-            throw new ArgumentException($"The query vector has {queryVector.Length} dimensions; {embedder.Model} has {embedder.Dimensions}.", nameof(queryVector));
-        }
-
-        var index = await cache.GetAsync(tenantId, cancellationToken);
-        return index.Count == 0 ? [] : await RetrieveAsync(index, query, queryVector.ToArray(), k, cancellationToken);
     }
 
     /// <summary>Retrieval with the query already embedded (benchmarks measure the two parts apart).</summary>
