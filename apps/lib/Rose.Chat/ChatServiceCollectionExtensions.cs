@@ -42,6 +42,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddScoped<ConversationStore>();
         services.TryAddScoped<ConversationRecorder>();
         services.TryAddScoped<ConversationPipeline>();
+        services.AddHostedService<EmbedderWarmUp>();
         services.AddChatRateLimits();
         services.AddRoseCronJob<ConversationIdleCheckJob>(CronJobs.ConversationIdleCheck);
         return services;
