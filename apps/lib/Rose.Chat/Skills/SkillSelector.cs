@@ -75,14 +75,11 @@ public sealed class SkillSelector(ITextEmbedder embedder, ILlmRouter router, Pro
             }
         }
 
-        if (questionVector.Length != embedder.Dimensions)
-        {
-            questionVector = (await embedder.EmbedAsync([question], cancellationToken))[0];
-        }
-
-        var vector = questionVector;
+        var query = questionVector.Length == embedder.Dimensions
+            ? questionVector
+            : (await embedder.EmbedAsync([question], cancellationToken))[0];
         var best = candidates
-            .Select(s => (Skill: s, Similarity: (double)TensorPrimitives.Dot(vector.Span, descriptionVectors[DescriptionOf(s)])))
+            .Select(s => (Skill: s, Similarity: (double)TensorPrimitives.Dot(query.Span, descriptionVectors[DescriptionOf(s)])))
             .MaxBy(x => x.Similarity);
         return best.Similarity >= MinimumSimilarity ? best.Skill : null;
     }
