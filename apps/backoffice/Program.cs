@@ -4,8 +4,11 @@ using Rose.Knowledge;
 using Rose.Knowledge.Endpoints;
 using Rose.Analytics;
 using Rose.Analytics.Api;
+using Rose.Llm;
+using Rose.Platform;
 using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
+using Rose.Workflows;
 
 // backoffice: the client's dashboard and its management API (/api/v1, bearer API key).
 var builder = WebApplication.CreateBuilder(args);
@@ -13,12 +16,17 @@ builder.AddServiceDefaults();
 builder.Services.AddOpenApi();
 builder.Services.AddRoseTenancy(builder.Configuration);
 builder.Services.AddRoseAnalytics(builder.Configuration);
+builder.Services.AddRosePlatform(builder.Configuration);
+builder.Services.AddRoseLlm(builder.Configuration);
 builder.Services.AddRoseKnowledge(builder.Configuration);
+builder.Services.AddRoseKnowledgeWorkflows();
+builder.Services.AddRoseWorkflowsOfWorker(builder.Configuration, workflows => workflows.AddDocumentLoading());
 builder.Services.AddRoseChatRecords();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseRoseTenancy();
+app.MapRosePlatform();
 app.MapOpenApi();
 app.MapAnalyticsApi();
 app.MapTenantManagementApi();

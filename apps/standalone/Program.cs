@@ -11,6 +11,7 @@ using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
 using Rose.Tenancy.Http;
 using Rose.Widget;
+using Rose.Workflows;
 
 // standalone: every app's endpoints in one process, on the embedded runtime and SQLite.
 // Settings ship next to the binary, so the host reads them wherever it is started from.
@@ -19,9 +20,11 @@ builder.AddServiceDefaults();
 builder.Services.AddOpenApi();
 builder.Services.AddRoseTenancy(builder.Configuration);
 builder.Services.AddRoseAnalytics(builder.Configuration);
-builder.Services.AddRoseKnowledge(builder.Configuration);
 builder.Services.AddRosePlatform(builder.Configuration);
 builder.Services.AddRoseLlm(builder.Configuration);
+builder.Services.AddRoseKnowledge(builder.Configuration);
+builder.Services.AddRoseKnowledgeWorkflows();
+builder.Services.AddRoseWorkflows(builder.Configuration, workflows => workflows.AddDocumentLoading());
 builder.Services.AddRoseChat(builder.Configuration);
 builder.Services.AddDemoTenant(builder.Configuration);
 

@@ -40,6 +40,9 @@ public static class ServiceDefaultsExtensions
     /// <summary>Defaults for a host without outgoing HTTP: telemetry, health, problem details, Sentry.</summary>
     public static TBuilder AddBasicServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
+        // Every environment, not only Development: a host that misses a registration fails at start,
+        // naming the service, instead of answering a visitor's first message with a 500.
+        builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
         builder.ConfigureOpenTelemetry();
         builder.AddDefaultHealthChecks();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = RoseProblemDetails.Customize);

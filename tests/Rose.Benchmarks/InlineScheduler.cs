@@ -1,11 +1,15 @@
-using Microsoft.Extensions.DependencyInjection;
 using Rose.Knowledge.Ingestion;
+using Rose.Platform.Workflows;
+using Rose.Workflows.Workflows;
 
 namespace Rose.Benchmarks;
 
-/// <summary>Loads each document inside the submit call, so the wall clock covers the whole pipeline.</summary>
-internal sealed class InlineScheduler(IServiceProvider services) : IDocumentLoadingScheduler
+/// <summary>Loads each document through DocumentLoadingWorkflow inside the submit call, so the wall clock covers the whole load.</summary>
+internal sealed class InlineScheduler(IWorkflowScheduler workflows) : IDocumentLoadingScheduler
 {
-    public Task ScheduleAsync(DocumentRef document, CancellationToken cancellationToken) =>
-        services.GetRequiredService<DocumentLoadingPipeline>().RunAsync(document, cancellationToken);
+    public async Task ScheduleAsync(DocumentRef document, CancellationToken cancellationToken)
+    {
+        var instanceId = await workflows.ScheduleAsync<DocumentLoadingWorkflow>(document.TenantId, document, cancellationToken: cancellationToken);
+        await workflows.WaitForCompletionAsync(instanceId, cancellationToken);
+    }
 }

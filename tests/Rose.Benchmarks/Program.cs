@@ -3,6 +3,8 @@ using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rose.Benchmarks;
 using Rose.Knowledge;
@@ -11,6 +13,8 @@ using Rose.Knowledge.Ingestion;
 using Rose.Knowledge.Parsing;
 using Rose.Knowledge.Retrieval;
 using Rose.Llm.Embeddings;
+using Rose.Platform;
+using Rose.Workflows;
 using Rose.Storage;
 
 // Rose knowledge benchmark: ingestion throughput vs the raw encoder, retrieval latency at scale,
@@ -45,19 +49,29 @@ Console.WriteLine($"corpus: {files.Count} documents in {corpus}; {questions.Coun
 
 // --data keeps the database: a second run then finds every document unchanged and only measures retrieval.
 var dataFolder = keptData is null ? Directory.CreateTempSubdirectory("rose-bench-").FullName : Directory.CreateDirectory(keptData).FullName;
-var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+using var embedder = new MiniLmTextEmbedder();
+var hostBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
+hostBuilder.Logging.ClearProviders();
+hostBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
+    ["Rose:Runtime"] = "Embedded",
+    ["Rose:DataPath"] = dataFolder,
     ["Rose:Storage:Provider"] = "Sqlite",
     ["Rose:Storage:ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "rose.db")}",
-}).AddEnvironmentVariables().Build();
-using var embedder = new MiniLmTextEmbedder();
-var collection = new ServiceCollection().AddLogging();
-collection.AddSingleton<IConfiguration>(configuration);
+}).AddEnvironmentVariables();
+var configuration = hostBuilder.Configuration;
+var collection = hostBuilder.Services;
 collection.AddSingleton<ITextEmbedder>(embedder);
+// Composed as the worker and the standalone host are: documents load through DocumentLoadingWorkflow.
+collection.AddRosePlatform(configuration);
 collection.AddRoseKnowledge(configuration);
+collection.AddRoseKnowledgeWorkflows();
+collection.AddRoseWorkflows(configuration, workflows => workflows.AddDocumentLoading());
 collection.Replace(ServiceDescriptor.Singleton<IDocumentLoadingScheduler, InlineScheduler>());
-await using var services = collection.BuildServiceProvider();
+using var benchHost = hostBuilder.Build();
+var services = benchHost.Services;
 await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+await benchHost.StartAsync();
 await embedder.EmbedAsync(["warm up the encoder"], CancellationToken.None);
 
 // 1 + 2. Ingestion end to end vs the raw encoder on exactly the texts ingestion embeds. Measured

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using Rose.Platform.PubSub;
-using Rose.Platform.PubSub.Events;
+using Rose.Chat.Events;
 
 namespace Rose.Chat.Tests;
 

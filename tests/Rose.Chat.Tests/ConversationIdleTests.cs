@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Rose.Chat.Jobs;
 using Rose.Platform;
-using Rose.Platform.PubSub.Events;
+using Rose.Chat.Events;
 using Rose.Testing;
 using Xunit;
 

@@ -103,7 +103,8 @@ public sealed class MongoKnowledgeTests : IAsyncLifetime
     public async Task Loading_keeps_no_chunks_when_the_vector_store_refuses_the_write_and_loading_again_indexes_the_document()
     {
         var submission = new DocumentSubmission("Store rules", null, "rules.txt", "text/plain", TestDocuments.Utf8(RefundPolicy));
-        server.FailNext("update");
+        // Every attempt the workflow makes (its retry policy tries the index step 3 times) is refused.
+        server.FailNext("update", 3);
 
         var view = await host.SubmitAsync("acme", submission);
 
@@ -158,7 +159,7 @@ public sealed class MongoKnowledgeTests : IAsyncLifetime
         builder.Configuration[RoseDataPath.Key] = folder;
         builder.Configuration.AddInMemoryCollection(MongoSettings(connectionString));
         builder.Services.AddSingleton<ITextEmbedder>(SharedEmbedder.Instance);
-        builder.Services.AddRoseKnowledge(builder.Configuration);
+        builder.Services.AddKnowledgeAsHosted(builder.Configuration);
         var app = builder.Build();
         try
         {

@@ -15,7 +15,7 @@ namespace Rose.Knowledge.Tests;
 /// <summary>
 /// A knowledge base indexed with one embedding model, and the host restarted with another: the
 /// documents are re-embedded by themselves, through <c>DocumentLoadingWorkflow</c> on the embedded
-/// workflow runner (the worker's path) and through the in-process loader (the standalone path).
+/// workflow runner (the one loading path).
 /// </summary>
 public sealed class ReembeddingTests : IDisposable
 {
@@ -24,13 +24,11 @@ public sealed class ReembeddingTests : IDisposable
 
     public void Dispose() => Directory.Delete(dataPath, recursive: true);
 
-    [Theory]
-    [InlineData(true)]
-    [InlineData(false)]
-    public async Task A_new_embedding_model_reembeds_every_tenants_documents_after_a_restart(bool workflows)
+    [Fact]
+    public async Task A_new_embedding_model_reembeds_every_tenants_documents_after_a_restart()
     {
         string acme, globex;
-        using (var first = await StartAsync(new RenamedEmbedder(OldModel), workflows))
+        using (var first = await StartAsync(new RenamedEmbedder(OldModel)))
         {
             acme = (await first.SubmitAsync("acme", new DocumentSubmission(null, null, "handbook.md", "text/markdown", TestDocuments.Utf8(TestDocuments.Markdown)))).Id;
             globex = (await first.SubmitAsync("globex", new DocumentSubmission("Pumps", null, "pumps.txt", "text/plain", TestDocuments.Utf8("Globex sells industrial pumps.")))).Id;
@@ -40,7 +38,7 @@ public sealed class ReembeddingTests : IDisposable
         }
 
         var current = SharedEmbedder.Instance;
-        using var second = await StartAsync(current, workflows);
+        using var second = await StartAsync(current);
 
         var acmeChunks = await WaitUntilAsync(second, "acme", chunks => chunks.Count >= 3 && chunks.All(c => c.EmbeddingModel == current.Model));
         await WaitUntilAsync(second, "globex", chunks => chunks.Count == 1 && chunks.All(c => c.EmbeddingModel == current.Model));
@@ -53,7 +51,7 @@ public sealed class ReembeddingTests : IDisposable
         var hits = await second.Services.GetRequiredService<IKnowledgeRetriever>().RetrieveAsync("acme", "How much does the Classroom kit cost?", 3, CancellationToken.None);
         Assert.Contains("390 euros", hits[0].Text, StringComparison.Ordinal);
         Assert.Equal(current.Dimensions, hits[0].Vector.Length);
-        Assert.Equal(0, await second.Services.GetRequiredService<StaleEmbeddingScan>().ScheduleStaleDocumentsAsync(CancellationToken.None));
+        Assert.Equal(0, await second.Services.GetRequiredService<DocumentReloadScan>().ScheduleStaleDocumentsAsync(CancellationToken.None));
         await second.StopAsync();
     }
 
@@ -61,7 +59,7 @@ public sealed class ReembeddingTests : IDisposable
     public async Task Scheduling_the_same_reembedding_while_it_runs_starts_no_second_workflow()
     {
         var blocking = new BlockingEmbedder();
-        using var host = await StartAsync(blocking, workflows: true);
+        using var host = await StartAsync(blocking);
         var view = await host.SubmitAsync("acme", new DocumentSubmission(null, null, "handbook.md", "text/markdown", TestDocuments.Utf8(TestDocuments.Markdown)));
         await blocking.Entered.WaitAsync(TimeSpan.FromSeconds(30));
         var document = new DocumentRef("acme", view.Id.Split(':')[1]);
@@ -77,7 +75,7 @@ public sealed class ReembeddingTests : IDisposable
         await host.StopAsync(stop.Token);
     }
 
-    private Task<IHost> StartAsync(ITextEmbedder embedder, bool workflows) => EmbeddedKnowledgeHost.StartAsync(dataPath, embedder, workflows);
+    private Task<IHost> StartAsync(ITextEmbedder embedder) => EmbeddedKnowledgeHost.StartAsync(dataPath, embedder);
 
     private static async Task<KnowledgeDocument> DocumentAsync(IHost host, string tenantId, string id)
     {

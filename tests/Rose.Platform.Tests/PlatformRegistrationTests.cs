@@ -53,8 +53,8 @@ public sealed class PlatformRegistrationTests : IDisposable
     {
         using var services = Services(new() { ["Rose:DataPath"] = folder.Path }, s =>
         {
-            s.AddRoseEventHandler<PubSub.Events.ConversationMessagePosted, RecordingHandler>("same");
-            s.AddRoseEventHandler<PubSub.Events.ConversationEnded, FailingHandler>("same");
+            s.AddRoseEventHandler<SampleMessagePosted, RecordingHandler>("same");
+            s.AddRoseEventHandler<SampleConversationEnded, FailingHandler>("same");
         });
 
         Assert.Throws<InvalidOperationException>(() => services.GetRequiredService<SubscriptionCatalog>());

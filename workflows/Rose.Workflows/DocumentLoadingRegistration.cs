@@ -1,13 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Rose.Knowledge.Events;
 using Rose.Knowledge.Ingestion;
 using Rose.Platform;
 using Rose.Platform.Workflows;
 using Rose.Workflows.Activities;
 using Rose.Workflows.Adapters;
 using Rose.Workflows.Workflows;
-using PlatformKnowledgeUpdated = Rose.Platform.PubSub.Events.KnowledgeUpdated;
 
 namespace Rose.Workflows;
 
@@ -26,16 +24,13 @@ public static class DocumentLoadingRegistration
             .AddActivity<MarkDocumentFailedActivity>();
 
     /// <summary>
-    /// Switches knowledge loading from the in-process loader to <see cref="DocumentLoadingWorkflow"/>
-    /// instances and publishes <c>knowledge.updated</c> through Rose.Platform's pub/sub (also
-    /// subscribing this process's index cache to it). Call after <c>AddRoseKnowledge</c> and
-    /// <c>AddRosePlatform</c>, in an app that also hosts the workflow (<see cref="AddDocumentLoading"/>).
+    /// Loads the knowledge base's documents through <see cref="DocumentLoadingWorkflow"/> instances,
+    /// started through the app's <see cref="IWorkflowScheduler"/>: in process where the app hosts the
+    /// workflow (worker, standalone), through the worker's workflow API elsewhere on Dapr.
     /// </summary>
     public static IServiceCollection AddRoseKnowledgeWorkflows(this IServiceCollection services)
     {
         services.Replace(ServiceDescriptor.Singleton<IDocumentLoadingScheduler, WorkflowDocumentLoadingScheduler>());
-        services.Replace(ServiceDescriptor.Singleton<IKnowledgeEventPublisher, PlatformKnowledgeEventPublisher>());
-        services.AddRoseEventHandler<PlatformKnowledgeUpdated, KnowledgeUpdatedHandler>();
         return services;
     }
 }

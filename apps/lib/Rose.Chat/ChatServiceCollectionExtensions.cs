@@ -11,6 +11,8 @@ using Rose.Chat.Skills;
 using Rose.Chat.Suggestions;
 using Rose.Chat.Turns;
 using Rose.Enrichment;
+using Rose.Knowledge;
+using Rose.Llm.Routing;
 using Rose.Platform;
 using Rose.Platform.Bindings;
 using Rose.Storage;
@@ -21,11 +23,19 @@ public static class ChatServiceCollectionExtensions
 {
     /// <summary>
     /// The website agent: conversations, memory, the per-turn pipeline, guardrails, skills,
-    /// suggestions and the widget API's limits. Ends idle conversations every minute (a cron job). Needs Rose.Tenancy, Rose.Platform, Rose.Llm and
-    /// Rose.Knowledge registered by the app.
+    /// suggestions and the widget API's limits. Ends idle conversations every minute (a cron job). Answers
+    /// from the knowledge base's read side (<c>AddRoseKnowledgeIndex</c>, added here). Needs Rose.Platform
+    /// and Rose.Llm added before it, and Rose.Tenancy; a host that forgets one fails at start, naming it.
     /// </summary>
     public static IServiceCollection AddRoseChat(this IServiceCollection services, IConfiguration configuration)
     {
+        services.RequireRosePlatform("Rose.Chat");
+        if (!services.Any(d => d.ServiceType == typeof(ILlmRouter)))
+        {
+            throw new InvalidOperationException("Rose.Chat needs Rose.Llm: call AddRoseLlm(configuration) before adding Rose.Chat.");
+        }
+
+        services.AddRoseKnowledgeIndex(configuration);
         services.AddOptions<ChatOptions>()
             .Bind(configuration.GetSection(ChatOptions.SectionName))
             .ValidateDataAnnotations()
@@ -44,7 +54,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddScoped<ConversationPipeline>();
         services.AddHostedService<EmbedderWarmUp>();
         services.AddChatRateLimits();
-        services.AddRoseCronJob<ConversationIdleCheckJob>(CronJobs.ConversationIdleCheck);
+        services.AddRoseCronJob<ConversationIdleCheckJob>(ChatJobs.ConversationIdleCheck);
         return services;
     }
 

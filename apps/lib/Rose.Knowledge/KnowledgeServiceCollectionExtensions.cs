@@ -14,6 +14,7 @@ using Rose.Knowledge.VectorStores;
 using Rose.Llm.Configuration;
 using Rose.Llm.Embeddings;
 using Rose.Llm.Routing;
+using Rose.Platform;
 using Rose.Storage;
 
 namespace Rose.Knowledge;
@@ -21,27 +22,15 @@ namespace Rose.Knowledge;
 public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
-    /// The knowledge base: storage, parsing, chunking, the document loader, and hybrid retrieval
-    /// (<see cref="IKnowledgeRetriever"/>). Registers the offline MiniLM embedder unless an
-    /// <see cref="ITextEmbedder"/> is already registered.
+    /// The knowledge base: <see cref="AddRoseKnowledgeIndex"/> plus parsing, chunking, sources and
+    /// intake (<see cref="DocumentIntake"/>) and the loading steps. Documents load through
+    /// <c>DocumentLoadingWorkflow</c>: the host also calls Rose.Workflows' <c>AddRoseKnowledgeWorkflows</c>,
+    /// which registers the <see cref="IDocumentLoadingScheduler"/> (a host that forgets fails at start).
     /// </summary>
     public static IServiceCollection AddRoseKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddRoseStorage(configuration);
-        services.AddRoseDbContext<KnowledgeDbContext, KnowledgeSqliteDbContext, KnowledgePostgresDbContext>(KnowledgeDbContext.Module);
-        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddRoseKnowledgeIndex(configuration);
         services.AddOptions<ChunkingOptions>().Bind(configuration.GetSection(ChunkingOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<RerankOptions>().Bind(configuration.GetSection(RerankOptions.SectionName));
-        services.TryAddSingleton(TimeProvider.System);
-
-        // The offline encoder, unless Rose.Llm is configured with an embedding provider: then
-        // AddRoseLlm registers that one, whether it is called before or after this method.
-        if (configuration["Rose:Llm:EmbeddingProvider"] is not { Length: > 0 })
-        {
-            services.TryAddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
-        }
-
         services.TryAddSingleton<ITokenCounter>(_ => WordPieceTokenCounter.MiniLm);
         services.TryAddSingleton<StructureAwareChunker>();
         services.TryAddSingleton(_ => DocumentParser.CreateDefault());
@@ -73,6 +62,44 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddOptions<GoogleDriveOptions>().Bind(configuration.GetSection(GoogleDriveOptions.SectionName));
         services.AddHttpClient<GoogleDriveClient>();
 
+        services.TryAddSingleton<DocumentLoadingSteps>();
+        // Re-embeds documents of another embedding model, through the host's document-loading scheduler.
+        services.TryAddSingleton<DocumentReloadScan>();
+        services.AddHostedService(sp => sp.GetRequiredService<DocumentReloadScan>());
+        services.TryAddScoped<DocumentIntake>();
+        return services;
+    }
+
+    /// <summary>
+    /// The read side of the knowledge base, for apps that answer from it without loading documents
+    /// (search): storage, the embedder, the vector store, the per-tenant index and hybrid retrieval
+    /// (<see cref="IKnowledgeRetriever"/>), refreshed on every <c>knowledge.updated</c>. Registers the
+    /// offline MiniLM embedder unless Rose.Llm is configured with an embedding provider. Needs
+    /// Rose.Platform (<c>AddRosePlatform</c>, called first) for the subscription.
+    /// </summary>
+    public static IServiceCollection AddRoseKnowledgeIndex(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.RequireRosePlatform("Rose.Knowledge");
+        if (services.Any(d => d.ServiceType == typeof(KnowledgeIndexMarker)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<KnowledgeIndexMarker>();
+        services.AddRoseStorage(configuration);
+        services.AddRoseDbContext<KnowledgeDbContext, KnowledgeSqliteDbContext, KnowledgePostgresDbContext>(KnowledgeDbContext.Module);
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetrievalOptions>().Bind(configuration.GetSection(RetrievalOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RerankOptions>().Bind(configuration.GetSection(RerankOptions.SectionName));
+        services.TryAddSingleton(TimeProvider.System);
+
+        // The offline encoder, unless Rose.Llm is configured with an embedding provider: then
+        // AddRoseLlm registers that one, whether it is called before or after this method.
+        if (configuration["Rose:Llm:EmbeddingProvider"] is not { Length: > 0 })
+        {
+            services.TryAddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
+        }
+
         services.AddRoseVectorStore(configuration);
         services.TryAddSingleton<KnowledgeIndexLoader>();
         services.TryAddSingleton<KnowledgeIndexCache>();
@@ -83,17 +110,10 @@ public static class KnowledgeServiceCollectionExtensions
             : sp.GetRequiredService<MmrReranker>());
         services.TryAddSingleton<HybridRetriever>();
         services.TryAddSingleton<IKnowledgeRetriever>(sp => sp.GetRequiredService<HybridRetriever>());
-
-        services.TryAddSingleton<IKnowledgeEventPublisher, LoggingKnowledgeEventPublisher>();
-        services.TryAddSingleton<DocumentLoadingSteps>();
-        services.TryAddSingleton<DocumentLoadingPipeline>();
-        services.TryAddSingleton<BackgroundDocumentLoader>();
-        services.TryAddSingleton<IDocumentLoadingScheduler>(sp => sp.GetRequiredService<BackgroundDocumentLoader>());
-        services.AddHostedService(sp => sp.GetRequiredService<BackgroundDocumentLoader>());
-        // Re-embeds documents of another embedding model, through whichever scheduler the host ends up with.
-        services.TryAddSingleton<StaleEmbeddingScan>();
-        services.AddHostedService(sp => sp.GetRequiredService<StaleEmbeddingScan>());
-        services.TryAddScoped<DocumentIntake>();
+        // Every process that serves searches drops its snapshot of a tenant when that tenant's knowledge changes.
+        services.AddRoseEventHandler<KnowledgeUpdated, RefreshTenantIndex>();
         return services;
     }
+
+    private sealed class KnowledgeIndexMarker;
 }

@@ -48,6 +48,15 @@ public static class PlatformServiceCollectionExtensions
     }
 
     /// <summary>
+    /// Fails at start-up, naming <paramref name="module"/>, when the app has not composed Rose.Platform
+    /// first: a module that publishes, subscribes or keeps state cannot work without its ports.
+    /// </summary>
+    public static IServiceCollection RequireRosePlatform(this IServiceCollection services, string module) =>
+        services.Any(d => d.ServiceType == typeof(SubscriptionCatalog))
+            ? services
+            : throw new InvalidOperationException($"{module} needs Rose.Platform: call AddRosePlatform(configuration) before adding {module}.");
+
+    /// <summary>
     /// Subscribes <typeparamref name="THandler"/> to the topic of <typeparamref name="TEvent"/>.
     /// <paramref name="subscriber"/> (default: the handler's class name) keys its idempotency records.
     /// </summary>
@@ -107,13 +116,25 @@ public static class PlatformServiceCollectionExtensions
         if (ReadRuntime(configuration) == PlatformRuntime.Dapr)
         {
             services.AddDaprWorkflow(options => DaprWorkflowRegistration.Apply(registrations, options));
-            services.TryAddSingleton<IWorkflowScheduler, DaprWorkflowScheduler>();
+            // This app's sidecar drives these workflows: talk to it, not to the worker's API.
+            services.Replace(ServiceDescriptor.Singleton<IWorkflowScheduler, DaprWorkflowScheduler>());
         }
 
         return services;
     }
 
-    private sealed class WorkflowsHostedMarker;
+    /// <summary>
+    /// Workflows that the worker hosts, started from this app (backoffice, admin). On Dapr this app's
+    /// sidecar drives none: <see cref="IWorkflowScheduler"/> calls the worker's workflow API by service
+    /// invocation. On the embedded runtime there is no other process, so they are hosted here.
+    /// </summary>
+    public static IServiceCollection AddRoseWorkflowsOfWorker(this IServiceCollection services, IConfiguration configuration, Action<WorkflowRegistrations> register) =>
+        ReadRuntime(configuration) == PlatformRuntime.Dapr
+            ? services.RequireRosePlatform("the worker's workflows")
+            : services.AddRoseWorkflows(configuration, register);
+
+    /// <summary>Registered by <see cref="AddRoseWorkflows"/>: this app hosts workflows (and, on Dapr, serves the workflow API).</summary>
+    internal sealed class WorkflowsHostedMarker;
 
     private static PlatformRuntime ReadRuntime(IConfiguration configuration)
     {
@@ -136,6 +157,9 @@ public static class PlatformServiceCollectionExtensions
         services.TryAddSingleton<IEventPublisher, DaprEventPublisher>();
         services.TryAddSingleton<IBlobStore, DaprBlobStore>();
         services.TryAddSingleton<IServiceInvoker, DaprServiceInvoker>();
+        // Apps that host no workflow reach the worker's; AddRoseWorkflows replaces this in the worker.
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IWorkflowScheduler, WorkerWorkflowScheduler>();
     }
 
     private static void AddEmbeddedAdapters(IServiceCollection services)

@@ -4,20 +4,18 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Rose.Knowledge.Ingestion;
 using Rose.Llm.Embeddings;
-using Rose.Platform;
 using Rose.Storage;
-using Rose.Workflows;
 
 namespace Rose.Knowledge.Tests.Fixtures;
 
 /// <summary>
-/// A host composed like the worker (knowledge on <c>DocumentLoadingWorkflow</c>, on Rose.Platform's
-/// embedded runner) or, without workflows, like the standalone host (the in-process loader), on a
-/// SQLite file in <c>dataPath</c>: starting a second host on the same folder is a restart.
+/// A host composed like the worker and the standalone host (knowledge on <c>DocumentLoadingWorkflow</c>,
+/// on Rose.Platform's embedded runner), on a SQLite file in <c>dataPath</c>: starting a second host on
+/// the same folder is a restart.
 /// </summary>
 public static class EmbeddedKnowledgeHost
 {
-    public static async Task<IHost> StartAsync(string dataPath, ITextEmbedder embedder, bool workflows = true)
+    public static async Task<IHost> StartAsync(string dataPath, ITextEmbedder embedder)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Logging.ClearProviders();
@@ -28,13 +26,7 @@ public static class EmbeddedKnowledgeHost
             ["Rose:Storage:ConnectionString"] = $"Data Source={Path.Combine(dataPath, "rose.db")};Pooling=false",
         });
         builder.Services.AddSingleton(embedder);
-        builder.Services.AddRoseKnowledge(builder.Configuration);
-        if (workflows)
-        {
-            builder.Services.AddRosePlatform(builder.Configuration);
-            builder.Services.AddRoseWorkflows(builder.Configuration, registrations => registrations.AddDocumentLoading());
-            builder.Services.AddRoseKnowledgeWorkflows();
-        }
+        builder.Services.AddKnowledgeAsHosted(builder.Configuration);
 
         var host = builder.Build();
         await host.StartAsync();

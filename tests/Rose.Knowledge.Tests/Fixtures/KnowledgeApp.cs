@@ -27,7 +27,7 @@ public sealed class KnowledgeApp(WebApplication app) : IAsyncDisposable
         builder.Services.AddProblemDetails();
         builder.Services.AddSingleton<ITextEmbedder>(SharedEmbedder.Instance);
         builder.Services.AddRoseTenancy(builder.Configuration);
-        builder.Services.AddRoseKnowledge(builder.Configuration);
+        builder.Services.AddKnowledgeAsHosted(builder.Configuration);
         var app = builder.Build();
         app.UseRoseTenancy();
         app.MapKnowledgeApi();

@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Rose.Knowledge.Ingestion;
 using Rose.Knowledge.Retrieval;
 using Rose.Llm.Embeddings;
@@ -8,12 +10,22 @@ using Rose.Storage;
 
 namespace Rose.Knowledge.Tests.Fixtures;
 
-/// <summary>The knowledge module as the apps register it, on one database, with loading run inline.</summary>
+/// <summary>
+/// The knowledge module as the apps compose it (documents load through <c>DocumentLoadingWorkflow</c>
+/// on the embedded runner), on one database, with each submit waiting for its load to finish.
+/// </summary>
 public sealed class KnowledgeTestHost : IAsyncDisposable
 {
-    private KnowledgeTestHost(ServiceProvider services) => Services = services;
+    private readonly IHost host;
+    private readonly string dataPath;
 
-    public ServiceProvider Services { get; }
+    private KnowledgeTestHost(IHost host, string dataPath)
+    {
+        this.host = host;
+        this.dataPath = dataPath;
+    }
+
+    public IServiceProvider Services => host.Services;
 
     public InlineDocumentLoadingScheduler Scheduler => Services.GetRequiredService<InlineDocumentLoadingScheduler>();
 
@@ -21,27 +33,26 @@ public sealed class KnowledgeTestHost : IAsyncDisposable
     public static async Task<KnowledgeTestHost> StartAsync(
         StorageProvider provider, string connectionString, IDictionary<string, string?>? settings = null, Action<IServiceCollection, IConfiguration>? configure = null)
     {
-        var values = new Dictionary<string, string?>
+        var dataPath = Directory.CreateTempSubdirectory("rose-knowledge-host-").FullName;
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
+            ["Rose:Runtime"] = "Embedded",
+            ["Rose:DataPath"] = dataPath,
             ["Rose:Storage:Provider"] = provider.ToString(),
             ["Rose:Storage:ConnectionString"] = connectionString,
-        };
-        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
-        {
-            values[key] = value;
-        }
-
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
-        var collection = new ServiceCollection().AddLogging();
-        collection.AddSingleton<IConfiguration>(configuration);
-        collection.AddSingleton<ITextEmbedder>(SharedEmbedder.Instance);
-        collection.AddRoseKnowledge(configuration);
-        configure?.Invoke(collection, configuration);
-        collection.AddSingleton<InlineDocumentLoadingScheduler>();
-        collection.Replace(ServiceDescriptor.Singleton<IDocumentLoadingScheduler>(sp => sp.GetRequiredService<InlineDocumentLoadingScheduler>()));
-        var services = collection.BuildServiceProvider(validateScopes: true);
-        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        return new KnowledgeTestHost(services);
+        });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
+        builder.Services.AddSingleton<ITextEmbedder>(SharedEmbedder.Instance);
+        builder.Services.AddKnowledgeAsHosted(builder.Configuration);
+        configure?.Invoke(builder.Services, builder.Configuration);
+        builder.Services.AddSingleton<InlineDocumentLoadingScheduler>();
+        builder.Services.Replace(ServiceDescriptor.Singleton<IDocumentLoadingScheduler>(sp => sp.GetRequiredService<InlineDocumentLoadingScheduler>()));
+        var host = builder.Build();
+        await host.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
+        await host.StartAsync();
+        return new KnowledgeTestHost(host, dataPath);
     }
 
     /// <summary>Runs <paramref name="action"/> with the intake of <paramref name="tenantId"/>.</summary>
@@ -58,5 +69,21 @@ public sealed class KnowledgeTestHost : IAsyncDisposable
     public Task<IReadOnlyList<RetrievedPassage>> SearchAsync(string tenantId, string query, int k = 5) =>
         Services.GetRequiredService<IKnowledgeRetriever>().RetrieveAsync(tenantId, query, k, CancellationToken.None);
 
-    public async ValueTask DisposeAsync() => await Services.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        using (var stop = new CancellationTokenSource(TimeSpan.FromSeconds(10)))
+        {
+            await host.StopAsync(stop.Token);
+        }
+
+        host.Dispose();
+        try
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A SQLite handle still closing: the temp folder is left to the OS.
+        }
+    }
 }

@@ -15,7 +15,7 @@ public sealed class ComponentsConsistencyTests
     [Fact]
     public void Every_component_the_code_names_has_a_file_and_every_file_is_named_in_code()
     {
-        var inCode = DaprComponents.All.Concat(CronJobs.All.Select(j => j.Name)).Order().ToList();
+        var inCode = DaprComponents.All.Concat(DeclaredInCode.CronJobs.Select(j => j.Name)).Order().ToList();
 
         Assert.Equal(inCode, Components.Select(c => c.Name).Order());
         Assert.All(Components, c => Assert.Equal(c.Name + ".yaml", c.File));
@@ -37,7 +37,10 @@ public sealed class ComponentsConsistencyTests
     public void Pubsub_allows_exactly_the_topics_in_code_and_their_dead_letter_topics()
     {
         var pubsub = Components.Single(c => c.Name == DaprComponents.PubSub);
-        var expected = Topics.All.Concat(Topics.All.Select(Topics.DeadLetterFor)).Order();
+        var expected = DeclaredInCode.Topics.Concat(DeclaredInCode.Topics.Select(Topics.DeadLetterFor)).Order();
+
+        Assert.Contains("conversation.ended", DeclaredInCode.Topics);
+        Assert.Contains("knowledge.updated", DeclaredInCode.Topics);
 
         Assert.Equal(expected, pubsub.Metadata["allowedTopics"].Split(',').Select(t => t.Trim()).Order());
     }
@@ -45,19 +48,20 @@ public sealed class ComponentsConsistencyTests
     [Fact]
     public void Every_cron_job_has_a_cron_binding_with_the_same_schedule_and_route_scoped_to_the_app_that_runs_it()
     {
-        foreach (var job in CronJobs.All)
+        Assert.Contains(DeclaredInCode.CronJobs, j => j.Name == "conversation-idle-check");
+        foreach (var job in DeclaredInCode.CronJobs)
         {
             var binding = Components.Single(c => c.Name == job.Name);
             Assert.Equal("bindings.cron", binding.Type);
             Assert.Equal(job.Schedule, binding.Metadata["schedule"]);
             Assert.Equal("/" + job.Name, binding.Metadata["route"]);
             Assert.Equal("input", binding.Metadata["direction"]);
-            Assert.Equal([CronJobs.RunBy[job.Name]], binding.Scopes);
+            Assert.Equal([job.RunBy], binding.Scopes);
             Cronos.CronExpression.Parse(job.Schedule, Cronos.CronFormat.IncludeSeconds);
         }
 
         Assert.Equal(
-            CronJobs.All.Select(j => j.Name).Order(),
+            DeclaredInCode.CronJobs.Select(j => j.Name).Order(),
             Components.Where(c => c.Type == "bindings.cron").Select(c => c.Name).Order());
     }
 

@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rose.Platform.Bindings;
 using Rose.Platform.Invocation;
 using Rose.Platform.PubSub;
-using Rose.Platform.PubSub.Events;
+using Rose.Platform.Tests.Support;
 using Rose.Platform.State;
 using Rose.Testing.Dapr;
 using Xunit;
@@ -38,16 +38,16 @@ public sealed class DaprAdapterTests : IAsyncLifetime
     [Fact]
     public async Task Publish_sends_the_event_json_to_the_pubsub_component_and_topic_with_its_id()
     {
-        var ended = new ConversationEnded("acme", "c-7", DateTimeOffset.Parse("2026-11-25T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), "idle");
+        var ended = new SampleConversationEnded("acme", "c-7", DateTimeOffset.Parse("2026-11-25T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), "idle");
 
         await services.GetRequiredService<IEventPublisher>().PublishAsync(ended);
 
         var request = Assert.Single(sidecar.Runtime.Published);
         Assert.Equal("pubsub", request.PubsubName);
-        Assert.Equal("conversation.ended", request.Topic);
+        Assert.Equal("sample.ended", request.Topic);
         Assert.Equal("application/json", request.DataContentType);
         Assert.Equal(ended.Id.ToString(), request.Metadata["cloudevent.id"]);
-        Assert.Equal(nameof(ConversationEnded), request.Metadata["cloudevent.type"]);
+        Assert.Equal(nameof(SampleConversationEnded), request.Metadata["cloudevent.type"]);
         using var data = JsonDocument.Parse(request.Data.ToStringUtf8());
         Assert.Equal("acme", data.RootElement.GetProperty("tenantId").GetString());
         Assert.Equal("c-7", data.RootElement.GetProperty("conversationId").GetString());

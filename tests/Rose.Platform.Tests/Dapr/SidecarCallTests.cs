@@ -5,7 +5,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Rose.Platform.Bindings;
 using Rose.Platform.PubSub;
-using Rose.Platform.PubSub.Events;
 using Rose.Platform.Tests.Support;
 using Rose.Testing.Dapr;
 using Xunit;
@@ -16,7 +15,7 @@ namespace Rose.Platform.Tests.Dapr;
 public sealed class SidecarCallTests : IAsyncLifetime
 {
     private const string AppToken = "app-token-the-sidecar-sends";
-    private static readonly CronJobDefinition TestJob = new("test-nightly-job", "0 0 3 * * *");
+    private static readonly CronJobDefinition TestJob = new("test-nightly-job", "0 0 3 * * *", AppIds.Worker);
     private readonly CallLog log = new();
     private FakeDaprSidecar sidecar = null!;
     private SidecarFacingApp app = null!;
@@ -29,9 +28,9 @@ public sealed class SidecarCallTests : IAsyncLifetime
         app = await SidecarFacingApp.StartAsync(settings, (services, _) =>
         {
             services.AddSingleton(log);
-            services.AddRoseEventHandler<ConversationMessagePosted, RecordingHandler>();
-            services.AddRoseEventHandler<ConversationEnded, FailingHandler>();
-            services.AddRoseEventHandler<KnowledgeUpdated, PoisonHandler>();
+            services.AddRoseEventHandler<SampleMessagePosted, RecordingHandler>();
+            services.AddRoseEventHandler<SampleConversationEnded, FailingHandler>();
+            services.AddRoseEventHandler<SampleKnowledgeUpdated, PoisonHandler>();
             services.AddRoseCronJob<RecordingJob>(TestJob);
         });
     }
@@ -44,12 +43,12 @@ public sealed class SidecarCallTests : IAsyncLifetime
         var subscriptions = await client.GetFromJsonAsync<JsonElement>("/dapr/subscribe");
 
         var byTopic = subscriptions.EnumerateArray().ToDictionary(s => s.GetProperty("topic").GetString()!);
-        Assert.Equal([Topics.ConversationEnded, Topics.ConversationMessage, Topics.KnowledgeUpdated], byTopic.Keys.Order());
-        var message = byTopic[Topics.ConversationMessage];
+        Assert.Equal([SampleTopics.ConversationEnded, SampleTopics.ConversationMessage, SampleTopics.KnowledgeUpdated], byTopic.Keys.Order());
+        var message = byTopic[SampleTopics.ConversationMessage];
         Assert.Equal("pubsub", message.GetProperty("pubsubName").GetString());
         // Dapr.AspNetCore lists routes without the leading slash; daprd accepts both.
-        Assert.Equal("dapr/topics/conversation.message", message.GetProperty("route").GetString());
-        Assert.Equal("conversation.message.dead-letter", message.GetProperty("deadLetterTopic").GetString());
+        Assert.Equal("dapr/topics/sample.message", message.GetProperty("route").GetString());
+        Assert.Equal("sample.message.dead-letter", message.GetProperty("deadLetterTopic").GetString());
     }
 
     [Fact]
@@ -58,8 +57,8 @@ public sealed class SidecarCallTests : IAsyncLifetime
         using var client = app.CreateClient(AppToken);
         var posted = Messages.Posted("acme", "c-42");
 
-        Assert.Equal("SUCCESS", await PostAsync(client, Topics.ConversationMessage, posted));
-        Assert.Equal("SUCCESS", await PostAsync(client, Topics.ConversationMessage, posted));
+        Assert.Equal("SUCCESS", await PostAsync(client, SampleTopics.ConversationMessage, posted));
+        Assert.Equal("SUCCESS", await PostAsync(client, SampleTopics.ConversationMessage, posted));
 
         Assert.Equal(1, log.Count("c-42"));
         Assert.Contains(sidecar.Runtime.Saved, s => s.States.Any(i => i.Key == $"acme:handled-event:{nameof(RecordingHandler)}:{posted.Id}"));
@@ -70,7 +69,7 @@ public sealed class SidecarCallTests : IAsyncLifetime
     {
         using var client = app.CreateClient(AppToken);
 
-        Assert.Equal("RETRY", await PostAsync(client, Topics.ConversationEnded, new ConversationEnded("acme", "c-1", DateTimeOffset.UtcNow, "idle")));
+        Assert.Equal("RETRY", await PostAsync(client, SampleTopics.ConversationEnded, new SampleConversationEnded("acme", "c-1", DateTimeOffset.UtcNow, "idle")));
         Assert.Equal(1, log.Count(FailingHandler.Name));
     }
 
@@ -79,8 +78,8 @@ public sealed class SidecarCallTests : IAsyncLifetime
     {
         using var client = app.CreateClient(AppToken);
 
-        Assert.Equal("DROP", await PostAsync(client, Topics.KnowledgeUpdated, new KnowledgeUpdated("acme", ["d1"])));
-        Assert.Equal("DROP", await PostAsync(client, Topics.ConversationMessage, new { conversationId = "no-tenant" }));
+        Assert.Equal("DROP", await PostAsync(client, SampleTopics.KnowledgeUpdated, new SampleKnowledgeUpdated("acme", ["d1"])));
+        Assert.Equal("DROP", await PostAsync(client, SampleTopics.ConversationMessage, new { conversationId = "no-tenant" }));
     }
 
     [Fact]
@@ -90,7 +89,7 @@ public sealed class SidecarCallTests : IAsyncLifetime
         using var wrong = app.CreateClient("not-the-token");
 
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/dapr/subscribe")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.SendAsync(CloudEventRequest(Topics.ConversationMessage, Messages.Posted("acme", "c-anon")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.SendAsync(CloudEventRequest(SampleTopics.ConversationMessage, Messages.Posted("acme", "c-anon")))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await wrong.PostAsync("/" + TestJob.Name, null)).StatusCode);
         Assert.Equal(0, log.Count("c-anon"));
         Assert.Equal(0, log.Count(nameof(RecordingJob)));

@@ -14,7 +14,7 @@ public sealed class CronSchedulerTests : IDisposable
     [Fact]
     public async Task Registered_job_runs_on_its_schedule_and_keeps_running_after_a_failure()
     {
-        var everySecond = new CronJobDefinition("test-every-second", "* * * * * *");
+        var everySecond = new CronJobDefinition("test-every-second", "* * * * * *", AppIds.Worker);
         using var host = await EmbeddedPlatformHost.StartAsync(folder.Path, (services, _) =>
         {
             services.AddSingleton(log);

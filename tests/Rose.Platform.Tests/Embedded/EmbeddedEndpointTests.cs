@@ -6,7 +6,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Rose.Platform.Invocation;
 using Rose.Platform.PubSub;
-using Rose.Platform.PubSub.Events;
 using Rose.Platform.Tests.Support;
 using Xunit;
 
@@ -33,7 +32,7 @@ public sealed class EmbeddedEndpointTests : IAsyncLifetime
             (services, _) =>
             {
                 services.AddSingleton(log);
-                services.AddRoseEventHandler<ConversationEnded, FailingHandler>();
+                services.AddRoseEventHandler<SampleConversationEnded, FailingHandler>();
             },
             web =>
             {
@@ -48,7 +47,7 @@ public sealed class EmbeddedEndpointTests : IAsyncLifetime
     [Fact]
     public async Task Dead_letters_are_listed_and_replayed_through_the_protected_group()
     {
-        await app.Services.GetRequiredService<IEventPublisher>().PublishAsync(new ConversationEnded("acme", "c-dead", DateTimeOffset.UtcNow, "idle"));
+        await app.Services.GetRequiredService<IEventPublisher>().PublishAsync(new SampleConversationEnded("acme", "c-dead", DateTimeOffset.UtcNow, "idle"));
         using var staff = app.CreateClient(appToken: null);
         staff.DefaultRequestHeaders.Add("x-staff", "yes");
         JsonElement letters = default;
@@ -56,7 +55,7 @@ public sealed class EmbeddedEndpointTests : IAsyncLifetime
             async () => (letters = await staff.GetFromJsonAsync<JsonElement>("/admin/v1/dead-letters?tenantId=acme")).GetArrayLength() == 1,
             "the dead letter to be listed");
         var id = letters[0].GetProperty("id").GetInt64();
-        Assert.Equal("conversation.ended", letters[0].GetProperty("topic").GetString());
+        Assert.Equal("sample.ended", letters[0].GetProperty("topic").GetString());
 
         using var replay = await staff.PostAsync($"/admin/v1/dead-letters/{id}/replay", null);
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Rose.Platform.Embedded.PubSub;
 using Rose.Platform.PubSub;
-using Rose.Platform.PubSub.Events;
 using Rose.Platform.Tests.Support;
 using Xunit;
 
@@ -33,7 +32,7 @@ public sealed class OutboxTests : IDisposable
     public async Task Failing_handler_is_called_one_plus_max_retries_times_then_dead_lettered()
     {
         using var host = await EmbeddedPlatformHost.StartAsync(folder.Path, Configure);
-        var ended = new ConversationEnded("acme", "c-fail", DateTimeOffset.UtcNow, "idle");
+        var ended = new SampleConversationEnded("acme", "c-fail", DateTimeOffset.UtcNow, "idle");
         await host.Services.GetRequiredService<IEventPublisher>().PublishAsync(ended);
 
         var deadLetters = host.Services.GetRequiredService<DeadLetterStore>();
@@ -43,7 +42,7 @@ public sealed class OutboxTests : IDisposable
         Assert.Equal(1 + EmbeddedPlatformHost.MaxRetries, log.Count(FailingHandler.Name));
         var letter = Assert.Single(await deadLetters.ListAsync("acme", 10, default));
         Assert.Equal(ended.Id.ToString(), letter.EventId);
-        Assert.Equal(Topics.ConversationEnded, letter.Topic);
+        Assert.Equal(SampleTopics.ConversationEnded, letter.Topic);
         Assert.Equal(1 + EmbeddedPlatformHost.MaxRetries, letter.Attempts);
         Assert.Contains("scoring service is down", letter.LastError, StringComparison.Ordinal);
         Assert.Empty(await deadLetters.ListAsync("other-tenant", 10, default));
@@ -54,7 +53,7 @@ public sealed class OutboxTests : IDisposable
     public async Task Replay_puts_a_dead_letter_back_for_a_fresh_series_of_attempts()
     {
         using var host = await EmbeddedPlatformHost.StartAsync(folder.Path, Configure);
-        await host.Services.GetRequiredService<IEventPublisher>().PublishAsync(new ConversationEnded("acme", "c-replay", DateTimeOffset.UtcNow, "idle"));
+        await host.Services.GetRequiredService<IEventPublisher>().PublishAsync(new SampleConversationEnded("acme", "c-replay", DateTimeOffset.UtcNow, "idle"));
         var deadLetters = host.Services.GetRequiredService<DeadLetterStore>();
         await Signals.UntilAsync(async () => (await deadLetters.ListAsync(null, 10, default)).Count == 1, "the dead letter");
         var letter = (await deadLetters.ListAsync(null, 10, default))[0];
@@ -71,7 +70,7 @@ public sealed class OutboxTests : IDisposable
     public async Task Poison_event_is_dead_lettered_without_retries()
     {
         using var host = await EmbeddedPlatformHost.StartAsync(folder.Path, Configure);
-        await host.Services.GetRequiredService<IEventPublisher>().PublishAsync(new KnowledgeUpdated("acme", ["d1"]));
+        await host.Services.GetRequiredService<IEventPublisher>().PublishAsync(new SampleKnowledgeUpdated("acme", ["d1"]));
         var deadLetters = host.Services.GetRequiredService<DeadLetterStore>();
         await Signals.UntilAsync(async () => (await deadLetters.ListAsync("acme", 10, default)).Count == 1, "the dead letter");
 
@@ -112,8 +111,8 @@ public sealed class OutboxTests : IDisposable
     private void Configure(IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration)
     {
         services.AddSingleton(log);
-        services.AddRoseEventHandler<ConversationMessagePosted, RecordingHandler>();
-        services.AddRoseEventHandler<ConversationEnded, FailingHandler>();
-        services.AddRoseEventHandler<KnowledgeUpdated, PoisonHandler>();
+        services.AddRoseEventHandler<SampleMessagePosted, RecordingHandler>();
+        services.AddRoseEventHandler<SampleConversationEnded, FailingHandler>();
+        services.AddRoseEventHandler<SampleKnowledgeUpdated, PoisonHandler>();
     }
 }

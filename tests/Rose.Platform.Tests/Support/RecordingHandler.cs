@@ -1,12 +1,11 @@
 using Rose.Platform.PubSub;
-using Rose.Platform.PubSub.Events;
 
 namespace Rose.Platform.Tests.Support;
 
 /// <summary>Records each message it handles under "{conversationId}".</summary>
-public sealed class RecordingHandler(CallLog log) : IIntegrationEventHandler<ConversationMessagePosted>
+public sealed class RecordingHandler(CallLog log) : IIntegrationEventHandler<SampleMessagePosted>
 {
-    public Task HandleAsync(ConversationMessagePosted integrationEvent, CancellationToken cancellationToken)
+    public Task HandleAsync(SampleMessagePosted integrationEvent, CancellationToken cancellationToken)
     {
         log.Record(integrationEvent.ConversationId);
         return Task.CompletedTask;

@@ -28,6 +28,9 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
 
     public FakeTaskHub Workflows { get; } = new();
 
+    /// <summary>Actor invocation and actor state; set <see cref="FakeActorHost.AppChannel"/> for an app that hosts actors.</summary>
+    public FakeActorHost Actors { get; } = new();
+
     public ConcurrentQueue<RecordedInvocation> Invocations { get; } = new();
 
     public string GrpcEndpoint { get; }
@@ -58,6 +61,7 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
         builder.Services.AddSingleton(_ => sidecar!.Workflows);
         var app = builder.Build();
         sidecar = new FakeDaprSidecar(app, grpcPort, httpPort);
+        sidecar.Actors.Map(app);
         app.MapGrpcService<FakeDaprRuntime>();
         app.MapGrpcService<FakeTaskHub>();
         app.MapGet("/v1.0/healthz", () => Results.NoContent());

@@ -10,7 +10,10 @@ namespace Rose.Workflows.Workflows;
 /// Loads one document into its tenant's knowledge base: fetch + parse → chunk → embed → index →
 /// publish <c>knowledge.updated</c>. Unchanged content stops after parsing (no-op). A failing
 /// step marks this document failed with the step's reason and ends the instance normally, so one
-/// bad file never affects another. Deterministic: all I/O happens in the activities.
+/// bad file never affects another. Inputs and outputs are ids and counts only (the steps hand
+/// their data to each other in the database, keyed by this instance id): on Dapr the history
+/// travels with every dispatch and is capped by the sidecar's body size. Deterministic: all I/O
+/// happens in the activities.
 /// </summary>
 public sealed class DocumentLoadingWorkflow : Workflow<DocumentRef, DocumentLoadingResult>
 {
@@ -21,18 +24,19 @@ public sealed class DocumentLoadingWorkflow : Workflow<DocumentRef, DocumentLoad
     public override async Task<DocumentLoadingResult> RunAsync(WorkflowContext context, DocumentRef input)
     {
         var logger = context.CreateReplaySafeLogger<DocumentLoadingWorkflow>();
+        var run = new DocumentRun(input.TenantId, input.DocumentId, context.InstanceId);
         try
         {
-            var parsed = await context.CallActivityAsync<ParsedSource>(nameof(FetchAndParseDocumentActivity), input);
+            var parsed = await context.CallActivityAsync<ParseOutcome>(nameof(FetchAndParseDocumentActivity), run);
             if (parsed.Unchanged)
             {
                 await context.CallActivityAsync<bool>(nameof(CompleteUnchangedDocumentActivity), input, Retry);
                 return new DocumentLoadingResult(input.TenantId, input.DocumentId, DocumentLoadingResult.Unchanged, 0, null);
             }
 
-            var chunked = await context.CallActivityAsync<ChunkedSource>(nameof(ChunkDocumentActivity), parsed);
-            var embedded = await context.CallActivityAsync<EmbeddedSource>(nameof(EmbedChunksActivity), chunked);
-            var count = await context.CallActivityAsync<int>(nameof(IndexChunksActivity), embedded, Retry);
+            await context.CallActivityAsync<int>(nameof(ChunkDocumentActivity), run, Retry);
+            await context.CallActivityAsync<int>(nameof(EmbedChunksActivity), run, Retry);
+            var count = await context.CallActivityAsync<int>(nameof(IndexChunksActivity), run, Retry);
             if (count < 0)
             {
                 return new DocumentLoadingResult(input.TenantId, input.DocumentId, DocumentLoadingResult.Deleted, 0, null);
@@ -51,7 +55,7 @@ public sealed class DocumentLoadingWorkflow : Workflow<DocumentRef, DocumentLoad
             }
 
             logger.LogInformation("Document {DocumentId} of tenant {TenantId} failed: {Reason}", input.DocumentId, input.TenantId, reason);
-            await context.CallActivityAsync<bool>(nameof(MarkDocumentFailedActivity), new DocumentFailure(input, reason), Retry);
+            await context.CallActivityAsync<bool>(nameof(MarkDocumentFailedActivity), new DocumentFailure(run, reason), Retry);
             return new DocumentLoadingResult(input.TenantId, input.DocumentId, DocumentLoadingResult.Failed, 0, reason);
         }
     }

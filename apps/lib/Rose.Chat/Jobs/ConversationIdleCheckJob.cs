@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using Rose.Chat.Data;
 using Rose.Platform.Bindings;
 using Rose.Platform.PubSub;
-using Rose.Platform.PubSub.Events;
+using Rose.Chat.Events;
 using Rose.Storage;
 using Rose.Tenancy;
 

@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Rose.Chat.Data;
 using Rose.Platform.PubSub;
-using Rose.Platform.PubSub.Events;
+using Rose.Chat.Events;
 using Rose.Storage;
 
 namespace Rose.Chat.Pipeline;

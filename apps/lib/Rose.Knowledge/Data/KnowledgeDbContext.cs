@@ -16,6 +16,8 @@ public abstract class KnowledgeDbContext(DbContextOptions options, ICurrentTenan
 
     public DbSet<GraphRelation> Relations => Set<GraphRelation>();
 
+    public DbSet<LoadingStage> LoadingStages => Set<LoadingStage>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<KnowledgeDocument>(document =>
@@ -74,6 +76,19 @@ public abstract class KnowledgeDbContext(DbContextOptions options, ICurrentTenan
             relation.Property(r => r.Target).HasMaxLength(200).IsRequired();
             relation.Property(r => r.Keywords).HasMaxLength(500).IsRequired();
             relation.HasIndex(r => new { r.TenantId, r.DocumentId });
+        });
+
+        modelBuilder.Entity<LoadingStage>(stage =>
+        {
+            stage.ToTable("knowledge_loading_stages");
+            stage.HasKey(s => new { s.TenantId, s.RunId, s.Stage });
+            stage.Property(s => s.RunId).HasMaxLength(200);
+            stage.Property(s => s.Stage).HasMaxLength(16);
+            stage.Property(s => s.DocumentId).HasMaxLength(64).IsRequired();
+            stage.Property(s => s.Payload).IsRequired();
+            // Ticks, so that SQLite can compare it (EF's SQLite provider cannot compare DateTimeOffset).
+            stage.Property(s => s.CreatedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
+            stage.HasIndex(s => new { s.TenantId, s.DocumentId });
         });
     }
 }

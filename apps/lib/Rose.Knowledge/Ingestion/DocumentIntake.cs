@@ -7,6 +7,7 @@ using Rose.Knowledge.Parsing;
 using Rose.Knowledge.Retrieval;
 using Rose.Knowledge.Sources;
 using Rose.Knowledge.VectorStores;
+using Rose.Platform.PubSub;
 using Rose.Storage;
 
 namespace Rose.Knowledge.Ingestion;
@@ -25,7 +26,7 @@ public sealed class DocumentIntake(
     IOptions<GoogleDriveOptions> driveOptions,
     KnowledgeIndexCache cache,
     IVectorStore vectorStore,
-    IKnowledgeEventPublisher publisher,
+    IEventPublisher publisher,
     IOptions<KnowledgeOptions> options,
     TimeProvider time)
 {
@@ -196,7 +197,7 @@ public sealed class DocumentIntake(
         {
             cache.Invalidate(TenantId);
             await publisher.PublishAsync(
-                new KnowledgeUpdated(Guid.CreateVersion7(), time.GetUtcNow(), TenantId, TenantIds.Compose(TenantId, local), KnowledgeUpdated.Deleted),
+                new KnowledgeUpdated(TenantId, TenantIds.Compose(TenantId, local), KnowledgeUpdated.Deleted),
                 cancellationToken);
         }
 

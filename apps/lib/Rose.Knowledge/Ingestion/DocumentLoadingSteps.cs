@@ -11,15 +11,17 @@ using Rose.Knowledge.Parsing;
 using Rose.Knowledge.Retrieval;
 using Rose.Knowledge.Sources;
 using Rose.Knowledge.VectorStores;
+using Rose.Platform.PubSub;
 using Rose.Llm.Embeddings;
 using Rose.Storage;
 
 namespace Rose.Knowledge.Ingestion;
 
 /// <summary>
-/// The steps of loading one document: fetch + parse, chunk, embed, index, publish. The workflow
-/// activities of <c>DocumentLoadingWorkflow</c> and the in-process loader both call these, so
-/// the two runtimes load documents identically. Every step acts for the tenant it is given.
+/// The steps of loading one document: fetch + parse, chunk, embed, index, publish — the activities
+/// of <c>DocumentLoadingWorkflow</c>, the one loading path on both runtimes. Steps take and return
+/// ids and counts only; what one hands the next stays in the database (<see cref="LoadingStage"/>).
+/// Every step acts for the tenant it is given.
 /// </summary>
 public sealed class DocumentLoadingSteps(
     IServiceScopeFactory scopes,
@@ -30,14 +32,17 @@ public sealed class DocumentLoadingSteps(
     IGraphExtractor graphExtractor,
     KnowledgeIndexCache cache,
     IVectorStore vectorStore,
-    IKnowledgeEventPublisher publisher,
+    IEventPublisher publisher,
     IOptions<ChunkingOptions> chunking,
     TimeProvider time)
 {
-    public async Task<ParsedSource> FetchAndParseAsync(DocumentRef document, CancellationToken cancellationToken)
+    /// <summary>Runs that crashed for good leave their stages behind; the next run of the document removes them after this long.</summary>
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromDays(1);
+
+    public async Task<ParseOutcome> FetchAndParseAsync(DocumentRun run, CancellationToken cancellationToken)
     {
-        await using var scope = Enter(document.TenantId, out var db);
-        var row = await db.Documents.SingleOrDefaultAsync(d => d.Id == document.DocumentId, cancellationToken)
+        await using var scope = Enter(run.TenantId, out var db);
+        var row = await db.Documents.SingleOrDefaultAsync(d => d.Id == run.DocumentId, cancellationToken)
             ?? throw new DocumentRejectedException("The document was deleted before it could be loaded.");
         row.Status = DocumentStatus.Processing;
         row.Error = null;
@@ -53,18 +58,35 @@ public sealed class DocumentLoadingSteps(
         var title = row.TitleIsExplicit || string.IsNullOrWhiteSpace(parsed.Title) ? row.Title : parsed.Title;
         var hash = ContentHasher.Hash(title, row.SourceUrl, parsed.Blocks, chunking.Value);
         var unchanged = hash == row.ContentHash
-            && !await db.Chunks.Where(StaleEmbeddingScan.MadeByAnotherModel(embedder)).AnyAsync(c => c.DocumentId == row.Id, cancellationToken);
-        return new ParsedSource(document, title, row.SourceUrl, hash, unchanged, parsed.Blocks);
+            && !await db.Chunks.Where(DocumentReloadScan.MadeByAnotherModel(embedder)).AnyAsync(c => c.DocumentId == row.Id, cancellationToken);
+        if (!unchanged)
+        {
+            await LoadingStages.WriteAsync(db, run, LoadingStages.Parsed, new ParsedSource(run.Document, title, row.SourceUrl, hash, false, parsed.Blocks), time.GetUtcNow(), cancellationToken);
+        }
+
+        return new ParseOutcome(unchanged, parsed.Blocks.Count);
     }
 
-    public ChunkedSource Chunk(ParsedSource parsed) =>
-        new(parsed.Document, parsed.Title, parsed.SourceUrl, parsed.ContentHash, chunker.Chunk(new ParsedDocument(parsed.Title, parsed.Blocks)));
-
-    public async Task<EmbeddedSource> EmbedAsync(ChunkedSource chunked, CancellationToken cancellationToken)
+    /// <summary>Cuts the parsed document into structure-aware chunks; returns how many.</summary>
+    public async Task<int> ChunkAsync(DocumentRun run, CancellationToken cancellationToken)
     {
+        await using var scope = Enter(run.TenantId, out var db);
+        var parsed = await LoadingStages.ReadAsync<ParsedSource>(db, run, LoadingStages.Parsed, cancellationToken);
+        var chunked = new ChunkedSource(parsed.Document, parsed.Title, parsed.SourceUrl, parsed.ContentHash, chunker.Chunk(new ParsedDocument(parsed.Title, parsed.Blocks)));
+        await LoadingStages.WriteAsync(db, run, LoadingStages.Chunked, chunked, time.GetUtcNow(), cancellationToken);
+        return chunked.Chunks.Count;
+    }
+
+    /// <summary>Embeds every chunk (title and heading path included) with the configured model; returns how many.</summary>
+    public async Task<int> EmbedAsync(DocumentRun run, CancellationToken cancellationToken)
+    {
+        await using var scope = Enter(run.TenantId, out var db);
+        var chunked = await LoadingStages.ReadAsync<ChunkedSource>(db, run, LoadingStages.Chunked, cancellationToken);
         var inputs = chunked.Chunks.Select(c => c.EmbeddingInput(chunked.Title)).ToList();
-        var vectors = inputs.Count == 0 ? [] : await embedder.EmbedAsync(inputs, cancellationToken);
-        return new EmbeddedSource(chunked, vectors, embedder.Model, embedder.Dimensions);
+        float[][] vectors = inputs.Count == 0 ? [] : await embedder.EmbedAsync(inputs, cancellationToken);
+        var packed = MemoryMarshal.AsBytes(vectors.SelectMany(v => v).ToArray().AsSpan()).ToArray();
+        await LoadingStages.WriteAsync(db, run, LoadingStages.Embedded, new EmbeddedVectors(embedder.Model, embedder.Dimensions, packed), time.GetUtcNow(), cancellationToken);
+        return vectors.Length;
     }
 
     /// <summary>
@@ -72,14 +94,15 @@ public sealed class DocumentLoadingSteps(
     /// search sees either the old version or the new one, never a mix. Returns the chunk count,
     /// or -1 when the document was deleted meanwhile (nothing is written then).
     /// </summary>
-    public async Task<int> IndexAsync(EmbeddedSource embedded, CancellationToken cancellationToken)
+    public async Task<int> IndexAsync(DocumentRun run, CancellationToken cancellationToken)
     {
-        var source = embedded.Source;
-        var document = source.Document;
+        await using var scope = Enter(run.TenantId, out var db);
+        var source = await LoadingStages.ReadAsync<ChunkedSource>(db, run, LoadingStages.Chunked, cancellationToken);
+        var embedded = await LoadingStages.ReadAsync<EmbeddedVectors>(db, run, LoadingStages.Embedded, cancellationToken);
+        var document = run.Document;
         // Before the transaction: an LLM may take seconds, and a search must not wait on locked rows meanwhile.
         var graphs = await graphExtractor.ExtractAsync(document.TenantId, source.Title, source.Chunks, cancellationToken);
-        var rows = BuildRows(embedded, graphs);
-        await using var scope = Enter(document.TenantId, out var db);
+        var rows = BuildRows(source, embedded, graphs);
         var strategy = db.Database.CreateExecutionStrategy();
         var written = await strategy.ExecuteAsync(async () =>
         {
@@ -110,7 +133,8 @@ public sealed class DocumentLoadingSteps(
             // Inside the transaction: when the vector store fails, the chunks roll back with it and
             // the content hash stays old, so loading the document again redoes both.
             await vectorStore.ReplaceDocumentAsync(
-                document.TenantId, document.DocumentId, embedded.Model, [.. rows.Chunks.Select((c, i) => new ChunkVector(c.Id, embedded.Vectors[i]))], cancellationToken);
+                document.TenantId, document.DocumentId, embedded.Model, [.. rows.Chunks.Select((c, i) => new ChunkVector(c.Id, Vector(embedded, i)))], cancellationToken);
+            await LoadingStages.RemoveAsync(db, run, now - AbandonedAfter, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return rows.Chunks.Count;
         });
@@ -121,14 +145,18 @@ public sealed class DocumentLoadingSteps(
     public async Task CompleteUnchangedAsync(DocumentRef document, CancellationToken cancellationToken) =>
         await SetStatusAsync(document, DocumentStatus.Indexed, null, cancellationToken);
 
-    public async Task FailAsync(DocumentRef document, string reason, CancellationToken cancellationToken) =>
-        await SetStatusAsync(document, DocumentStatus.Failed, reason.Length > 1000 ? reason[..1000] : reason, cancellationToken);
+    public async Task FailAsync(DocumentRun run, string reason, CancellationToken cancellationToken)
+    {
+        await SetStatusAsync(run.Document, DocumentStatus.Failed, reason.Length > 1000 ? reason[..1000] : reason, cancellationToken);
+        await using var scope = Enter(run.TenantId, out var db);
+        await LoadingStages.RemoveAsync(db, run, time.GetUtcNow() - AbandonedAfter, cancellationToken);
+    }
 
     public async Task PublishUpdatedAsync(DocumentRef document, string change, CancellationToken cancellationToken)
     {
         cache.Invalidate(document.TenantId);
         await publisher.PublishAsync(
-            new KnowledgeUpdated(Guid.CreateVersion7(), time.GetUtcNow(), document.TenantId, TenantIds.Compose(document.TenantId, document.DocumentId), change),
+            new KnowledgeUpdated(document.TenantId, TenantIds.Compose(document.TenantId, document.DocumentId), change),
             cancellationToken);
     }
 
@@ -155,9 +183,12 @@ public sealed class DocumentLoadingSteps(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    private static (List<KnowledgeChunk> Chunks, List<GraphMention> Mentions, List<GraphRelation> Relations) BuildRows(EmbeddedSource embedded, IReadOnlyList<GraphExtraction> graphs)
+    /// <summary>The vector of chunk <paramref name="index"/> in the packed floats.</summary>
+    private static float[] Vector(EmbeddedVectors embedded, int index) =>
+        MemoryMarshal.Cast<byte, float>(embedded.Packed.AsSpan(index * embedded.Dimensions * sizeof(float), embedded.Dimensions * sizeof(float))).ToArray();
+
+    private static (List<KnowledgeChunk> Chunks, List<GraphMention> Mentions, List<GraphRelation> Relations) BuildRows(ChunkedSource source, EmbeddedVectors embedded, IReadOnlyList<GraphExtraction> graphs)
     {
-        var source = embedded.Source;
         var chunks = new List<KnowledgeChunk>(source.Chunks.Count);
         var mentions = new List<GraphMention>();
         var relations = new List<GraphRelation>();
@@ -179,7 +210,7 @@ public sealed class DocumentLoadingSteps(
                 TokenCount = draft.TokenCount,
                 EmbeddingModel = embedded.Model,
                 EmbeddingDimensions = embedded.Dimensions,
-                Embedding = MemoryMarshal.AsBytes(embedded.Vectors[i].AsSpan()).ToArray(),
+                Embedding = embedded.Packed.AsSpan(i * embedded.Dimensions * sizeof(float), embedded.Dimensions * sizeof(float)).ToArray(),
             });
 
             var graph = graphs[i];

@@ -1,9 +1,8 @@
 namespace Rose.Knowledge.Ingestion;
 
 /// <summary>
-/// Starts loading a document in the background (the API answers 202 at once). Implemented by the
-/// in-process <see cref="BackgroundDocumentLoader"/>, or by a scheduler of <c>DocumentLoadingWorkflow</c>
-/// instances when a workflow runtime is registered.
+/// Starts loading a document in the background (the API answers 202 at once): a
+/// <c>DocumentLoadingWorkflow</c> instance, registered by Rose.Workflows' <c>AddRoseKnowledgeWorkflows</c>.
 /// </summary>
 public interface IDocumentLoadingScheduler
 {
@@ -11,7 +10,7 @@ public interface IDocumentLoadingScheduler
 
     /// <summary>
     /// Schedules a load for a reason that is still true after a restart (re-embedding with a new
-    /// model, <see cref="StaleEmbeddingScan"/>). A scheduler whose runs survive restarts names the run
+    /// model, <see cref="DocumentReloadScan"/>). A scheduler whose runs survive restarts names the run
     /// after <paramref name="runKey"/> and starts nothing while that run is unfinished; an in-process
     /// queue, which forgets everything on restart, simply schedules.
     /// </summary>

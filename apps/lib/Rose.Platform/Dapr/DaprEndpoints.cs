@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Rose.Platform.Bindings;
 using Rose.Platform.PubSub;
+using Rose.Platform.Workflows;
 
 namespace Rose.Platform.Dapr;
 
@@ -30,6 +31,11 @@ internal static class DaprEndpoints
                 })
                 .WithMetadata(SidecarOnlyMetadata.Instance)
                 .ExcludeFromDescription();
+        }
+
+        if (app.Services.GetService<PlatformServiceCollectionExtensions.WorkflowsHostedMarker>() is not null)
+        {
+            WorkflowApiEndpoints.Map(app);
         }
 
         foreach (var job in app.Services.GetServices<CronJobRegistration>())

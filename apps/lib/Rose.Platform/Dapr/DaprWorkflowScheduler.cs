@@ -6,11 +6,10 @@ namespace Rose.Platform.Dapr;
 /// <summary>The workflow port on Dapr Workflow (<see cref="DaprWorkflowClient"/>).</summary>
 public sealed class DaprWorkflowScheduler(DaprWorkflowClient workflows) : IWorkflowScheduler
 {
-    public async Task<string> ScheduleAsync<TWorkflow>(string tenantId, object? input, string? localId = null, CancellationToken cancellationToken = default)
-        where TWorkflow : IWorkflow
+    public async Task<string> ScheduleByNameAsync(string workflowName, string tenantId, object? input, string? localId = null, CancellationToken cancellationToken = default)
     {
         var instanceId = WorkflowInstanceIds.Compose(tenantId, localId ?? Guid.NewGuid().ToString("N"));
-        return await workflows.ScheduleNewWorkflowAsync(typeof(TWorkflow).Name, instanceId, input, null, cancellationToken);
+        return await workflows.ScheduleNewWorkflowAsync(workflowName, instanceId, input, null, cancellationToken);
     }
 
     public async Task<WorkflowInstanceStatus?> GetStatusAsync(string instanceId, CancellationToken cancellationToken = default)

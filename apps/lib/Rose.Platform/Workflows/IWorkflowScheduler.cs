@@ -10,7 +10,11 @@ public interface IWorkflowScheduler
 {
     /// <summary>Schedules <typeparamref name="TWorkflow"/> and returns the instance id.</summary>
     Task<string> ScheduleAsync<TWorkflow>(string tenantId, object? input, string? localId = null, CancellationToken cancellationToken = default)
-        where TWorkflow : IWorkflow;
+        where TWorkflow : IWorkflow =>
+        ScheduleByNameAsync(typeof(TWorkflow).Name, tenantId, input, localId, cancellationToken);
+
+    /// <summary>Schedules the workflow registered as <paramref name="workflowName"/> (its class name) and returns the instance id.</summary>
+    Task<string> ScheduleByNameAsync(string workflowName, string tenantId, object? input, string? localId = null, CancellationToken cancellationToken = default);
 
     /// <summary>The instance's status, or null when there is no such instance.</summary>
     Task<WorkflowInstanceStatus?> GetStatusAsync(string instanceId, CancellationToken cancellationToken = default);

@@ -6,11 +6,10 @@ namespace Rose.Platform.Embedded.Workflows;
 /// <summary>The workflow port on the embedded runner.</summary>
 public sealed class EmbeddedWorkflowScheduler(EmbeddedWorkflowRunner runner, WorkflowJournal journal) : IWorkflowScheduler
 {
-    public async Task<string> ScheduleAsync<TWorkflow>(string tenantId, object? input, string? localId = null, CancellationToken cancellationToken = default)
-        where TWorkflow : IWorkflow
+    public async Task<string> ScheduleByNameAsync(string workflowName, string tenantId, object? input, string? localId = null, CancellationToken cancellationToken = default)
     {
         var instanceId = WorkflowInstanceIds.Compose(tenantId, localId ?? Guid.NewGuid().ToString("N"));
-        await runner.ScheduleAsync(typeof(TWorkflow).Name, instanceId, tenantId, WorkflowValues.Serialize(input), cancellationToken);
+        await runner.ScheduleAsync(workflowName, instanceId, tenantId, WorkflowValues.Serialize(input), cancellationToken);
         return instanceId;
     }
 

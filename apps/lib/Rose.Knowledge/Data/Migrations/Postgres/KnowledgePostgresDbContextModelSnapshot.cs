@@ -234,6 +234,39 @@ namespace Rose.Knowledge.Data.Migrations.Postgres
 
                     b.ToTable("knowledge_documents", (string)null);
                 });
+
+            modelBuilder.Entity("Rose.Knowledge.Data.LoadingStage", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("RunId")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DocumentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("TenantId", "RunId", "Stage");
+
+                    b.HasIndex("TenantId", "DocumentId");
+
+                    b.ToTable("knowledge_loading_stages", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -229,6 +229,39 @@ namespace Rose.Knowledge.Data.Migrations.Sqlite
 
                     b.ToTable("knowledge_documents", (string)null);
                 });
+
+            modelBuilder.Entity("Rose.Knowledge.Data.LoadingStage", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RunId")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Stage")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DocumentId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("TenantId", "RunId", "Stage");
+
+                    b.HasIndex("TenantId", "DocumentId");
+
+                    b.ToTable("knowledge_loading_stages", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }

@@ -12,19 +12,24 @@ using Rose.Storage;
 namespace Rose.Knowledge.Ingestion;
 
 /// <summary>
-/// When the embedding model changes, vectors of the old model cannot be compared with the new
-/// model's queries: once the host has started, this finds, tenant by tenant, the documents that
-/// still have chunks of another model and schedules them again through whichever
-/// <see cref="IDocumentLoadingScheduler"/> the host uses (the in-process loader, or
-/// <c>DocumentLoadingWorkflow</c> instances on the worker). The load then re-embeds them even
-/// though their content is unchanged (<see cref="DocumentLoadingSteps.FetchAndParseAsync"/>).
+/// Once the host has started, finds, tenant by tenant, the documents a load must run for and
+/// schedules them through the host's <see cref="IDocumentLoadingScheduler"/>
+/// (<c>DocumentLoadingWorkflow</c> instances):
+/// <list type="bullet">
+/// <item>documents with chunks of another embedding model: vectors of the old model cannot be
+/// compared with the new model's queries, so the load re-embeds them even though their content is
+/// unchanged (<see cref="DocumentLoadingSteps.FetchAndParseAsync"/>);</item>
+/// <item>documents still queued: accepted by a process that stopped before their workflow was
+/// scheduled (a workflow that was scheduled is resumed by its runtime, and loading twice only
+/// replaces the chunks with the same ones).</item>
+/// </list>
 /// </summary>
-public sealed class StaleEmbeddingScan(
+public sealed class DocumentReloadScan(
     IServiceScopeFactory scopes,
     ITextEmbedder embedder,
     IDocumentLoadingScheduler scheduler,
     TimeProvider time,
-    ILogger<StaleEmbeddingScan> logger,
+    ILogger<DocumentReloadScan> logger,
     IHostApplicationLifetime? lifetime = null) : BackgroundService
 {
     private const int Attempts = 5;
@@ -57,7 +62,7 @@ public sealed class StaleEmbeddingScan(
 
         if (scheduled > 0)
         {
-            logger.LogInformation("Re-embedding {Count} documents with {Model} ({Dimensions} dimensions)", scheduled, embedder.Model, embedder.Dimensions);
+            logger.LogInformation("Scheduled {Count} documents to load again (queued by a previous run, or embedded by another model than {Model})", scheduled, embedder.Model);
         }
 
         return scheduled;
@@ -88,6 +93,7 @@ public sealed class StaleEmbeddingScan(
     private async Task<int> ScheduleStaleDocumentsAsync(string tenantId, CancellationToken cancellationToken)
     {
         List<string> documentIds;
+        List<string> queued;
         await using (var scope = scopes.CreateAsyncScope())
         {
             using var _ = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(tenantId);
@@ -98,14 +104,19 @@ public sealed class StaleEmbeddingScan(
                 .Where(d => d.Status != DocumentStatus.Queued && d.Status != DocumentStatus.Processing && stale.Contains(d.Id))
                 .Select(d => d.Id)
                 .ToListAsync(cancellationToken);
+            queued = await db.Documents.AsNoTracking()
+                .Where(d => d.Status == DocumentStatus.Queued)
+                .Select(d => d.Id)
+                .ToListAsync(cancellationToken);
         }
 
         var scheduled = 0;
-        foreach (var documentId in documentIds.Order(StringComparer.Ordinal))
+        foreach (var (documentId, runKey) in documentIds.Order(StringComparer.Ordinal).Select(id => (id, RunKey(id)))
+                     .Concat(queued.Order(StringComparer.Ordinal).Select(id => (id, QueuedRunKey(id)))))
         {
             try
             {
-                await scheduler.ScheduleOnceAsync(new DocumentRef(tenantId, documentId), RunKey(documentId), cancellationToken);
+                await scheduler.ScheduleOnceAsync(new DocumentRef(tenantId, documentId), runKey, cancellationToken);
                 scheduled++;
             }
             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
@@ -127,6 +138,10 @@ public sealed class StaleEmbeddingScan(
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{documentId}\n{embedder.Model}\n{embedder.Dimensions}"));
         return "reembed-" + Convert.ToHexStringLower(hash)[..24];
     }
+
+    /// <summary>One resumption per queued document, however many times the host restarts while it is unfinished.</summary>
+    private static string QueuedRunKey(string documentId) =>
+        "resume-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(documentId)))[..24];
 
     private async Task WhenStartedAsync(CancellationToken stoppingToken)
     {

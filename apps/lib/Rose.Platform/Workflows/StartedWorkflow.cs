@@ -1,0 +1,4 @@
+namespace Rose.Platform.Workflows;
+
+/// <summary>Answer of <c>POST /workflows/v1/{name}/instances</c>.</summary>
+public sealed record StartedWorkflow(string InstanceId);
