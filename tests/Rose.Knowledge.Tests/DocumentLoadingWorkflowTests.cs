@@ -4,6 +4,8 @@ using Rose.Knowledge.Data;
 using Rose.Knowledge.Ingestion;
 using Rose.Knowledge.Tests.Fixtures;
 using Rose.Llm.Embeddings;
+using Rose.Platform.Embedded;
+using Rose.Platform.Embedded.Workflows;
 using Rose.Storage;
 using Xunit;
 
@@ -55,6 +57,45 @@ public sealed class DocumentLoadingWorkflowTests : IDisposable
         Assert.Equal(DocumentStatus.Indexed, resumed.Status);
         Assert.True(resumed.ChunkCount > 0);
         await second.StopAsync();
+    }
+
+    [Fact]
+    public async Task Workflow_payloads_stay_small_for_a_large_document()
+    {
+        using var host = await StartAsync(new HashingEmbedder());
+        var sections = Enumerable.Range(1, 400).Select(i =>
+            $"## Section {i}\n\nThe Classroom kit number {i} ships with {i} sensors, a teacher guide and a calibration sheet for lab {i}. " +
+            $"It is delivered in {i % 9 + 1} days and costs {300 + i} euros per year.");
+        var markdown = "# Catalogue\n\n" + string.Join("\n\n", sections);
+        Assert.True(markdown.Length > 60_000);
+
+        var view = await SubmitAsync(host, new DocumentSubmission(null, null, "catalogue.md", "text/markdown", TestDocuments.Utf8(markdown)));
+        var indexed = await WaitForLoadedAsync(host, view.Id);
+
+        Assert.Equal(DocumentStatus.Indexed, indexed.Status);
+        Assert.True(indexed.ChunkCount > 40, $"{indexed.ChunkCount} chunks");
+        var journal = host.Services.GetRequiredService<WorkflowJournal>();
+        var instanceId = await LastInstanceAsync(host);
+        var record = (await journal.GetAsync(instanceId, CancellationToken.None))!;
+        var history = await journal.HistoryAsync(instanceId, CancellationToken.None);
+        Assert.True(history.Count >= 5, $"{history.Count} steps");
+        // On Dapr the history travels with every dispatch and the sidecar caps a body at 4 MiB by default: ids and counts only.
+        Assert.All(history.Values, step => Assert.True((step.Result?.Length ?? 0) < 1024, $"{step.Name} returned {step.Result?.Length} characters"));
+        Assert.True(record.Input!.Length < 1024 && record.Output!.Length < 1024);
+        // What the steps handed each other is gone once the document is indexed.
+        await using var scope = host.Services.CreateAsyncScope();
+        using var _ = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use("acme");
+        Assert.Empty(scope.ServiceProvider.GetRequiredService<KnowledgeDbContext>().LoadingStages);
+        await host.StopAsync();
+    }
+
+    private static async Task<string> LastInstanceAsync(IHost host)
+    {
+        var database = host.Services.GetRequiredService<PlatformDatabase>();
+        await using var connection = await database.OpenAsync(CancellationToken.None);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT instance_id FROM workflow_instances ORDER BY created_at DESC LIMIT 1";
+        return (string)(await command.ExecuteScalarAsync())!;
     }
 
     private Task<IHost> StartAsync(ITextEmbedder embedder) => EmbeddedKnowledgeHost.StartAsync(dataPath, embedder);
