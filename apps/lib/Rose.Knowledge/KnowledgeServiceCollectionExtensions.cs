@@ -83,6 +83,7 @@ public static class KnowledgeServiceCollectionExtensions
             : sp.GetRequiredService<MmrReranker>());
         services.TryAddSingleton<HybridRetriever>();
         services.TryAddSingleton<IKnowledgeRetriever>(sp => sp.GetRequiredService<HybridRetriever>());
+        services.TryAddScoped<KnowledgeLoadingProgress>();
 
         services.TryAddSingleton<IKnowledgeEventPublisher, LoggingKnowledgeEventPublisher>();
         services.TryAddSingleton<DocumentLoadingSteps>();
