@@ -23,6 +23,12 @@ public sealed class DemoOptions
     /// <summary>Absolute URL of a documentation page served by this host.</summary>
     public string DocsUrl(string page) => new Uri(PublicUrl, $"/docs/{page}").ToString();
 
+    /// <summary>
+    /// How long to wait after start before loading the documentation (none by default): the host
+    /// stays not ready meanwhile, which lets an operator or a test watch a readiness probe say so.
+    /// </summary>
+    public TimeSpan KnowledgeLoadDelay { get; set; } = TimeSpan.Zero;
+
     /// <summary>Sites allowed to embed the demo widget; any by default, since it only knows Rose's own docs.</summary>
     public List<string> AllowedOrigins { get; set; } = [];
 }

@@ -3,8 +3,12 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Rose.Standalone;
 
-/// <summary>Prints where Rose listens once Kestrel has bound its addresses.</summary>
-public sealed class StartupBanner(IServer server, IHostApplicationLifetime lifetime, ILogger<StartupBanner> logger) : IHostedService
+/// <summary>
+/// Prints where Rose listens once Kestrel has bound its addresses, and then when the demo knowledge
+/// base is ready to answer (until then <c>/health</c> says not ready and the demo knows nothing yet).
+/// </summary>
+public sealed class StartupBanner(
+    IServer server, IHostApplicationLifetime lifetime, DemoKnowledgeLoading demoKnowledge, ILogger<StartupBanner> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -15,9 +19,29 @@ public sealed class StartupBanner(IServer server, IHostApplicationLifetime lifet
             {
                 logger.LogInformation("Rose is running at {Url} (health: {Url}/health, OpenAPI: {Url}/openapi/v1.json)", address, address, address);
             }
+
+            _ = AnnounceDemoKnowledgeAsync(addresses.FirstOrDefault());
         });
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    private async Task AnnounceDemoKnowledgeAsync(string? address)
+    {
+        try
+        {
+            if (await demoKnowledge.Finished.WaitAsync(lifetime.ApplicationStopping) is { } loaded)
+            {
+                var documents = loaded.Documents;
+                logger.LogInformation(
+                    "Demo knowledge base ready: {Indexed} of {Total} documentation pages indexed ({Failed} failed) in {Seconds:F1} s; ask the widget at {Url}/demo",
+                    documents.Indexed, documents.Total, documents.Failed, loaded.Took.TotalSeconds, address);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped before the docs were loaded: there is nothing to announce.
+        }
+    }
 }

@@ -34,6 +34,45 @@ public sealed partial class StandaloneHostTests(ITestOutputHelper log) : IDispos
     }
 
     [Fact]
+    public async Task Healthy_host_answers_the_demo_question_from_the_docs()
+    {
+        await using var host = StandaloneProcess.Start(dataPath);
+        await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        var keys = await WaitForKeysAsync(host);
+
+        var (answer, citationUrls) = await AskAsync(host, keys.PublicKey, "How do I run Rose with Dapr?");
+
+        log.WriteLine(answer);
+        Assert.DoesNotContain("still reading", answer, StringComparison.Ordinal);
+        Assert.DoesNotContain("I don't know", answer, StringComparison.Ordinal);
+        Assert.Contains("Dapr", answer, StringComparison.Ordinal);
+        Assert.Contains(citationUrls, url => url.EndsWith("/docs/run-with-dapr", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Alive_answers_at_once_while_health_waits_for_the_demo_docs_to_be_indexed()
+    {
+        // The docs are held back for 5 s: long enough that the first probe surely comes before them.
+        await using var host = StandaloneProcess.Start(dataPath, new Dictionary<string, string>
+        {
+            ["Rose__Demo__KnowledgeLoadDelay"] = "00:00:05",
+        });
+        await host.WaitUntilAliveAsync(TimeSpan.FromSeconds(60));
+        using var probe = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(10) };
+
+        var notReady = await probe.GetAsync("/health");
+        var alive = await probe.GetAsync("/alive");
+        Assert.DoesNotContain("Demo knowledge base ready", host.Output, StringComparison.Ordinal);
+        await host.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, alive.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await probe.GetAsync("/health")).StatusCode);
+        var banner = await WaitForLineAsync(host, "Demo knowledge base ready");
+        Assert.Matches(@"ready: (\d+) of \1 documentation pages indexed \(0 failed\)", banner);
+    }
+
+    [Fact]
     public async Task Restart_keeps_the_demo_tenant_and_its_generated_keys()
     {
         (string PublicKey, string ApiKey) first;
@@ -122,6 +161,33 @@ public sealed partial class StandaloneHostTests(ITestOutputHelper log) : IDispos
         }
 
         throw new TimeoutException($"No line with '{marker}' was printed:\n" + host.Output);
+    }
+
+    /// <summary>Starts a conversation as the widget does and asks one question; returns the answer and its citations' URLs.</summary>
+    private static async Task<(string Answer, IReadOnlyList<string> CitationUrls)> AskAsync(StandaloneProcess host, string publicKey, string question)
+    {
+        using var widget = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(30) };
+        widget.DefaultRequestHeaders.Add("X-Rose-Key", publicKey);
+        var started = JsonDocument.Parse(await (await widget.PostAsync("/rose/v1/conversations", null)).EnsureSuccessStatusCode().Content.ReadAsStringAsync()).RootElement;
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/rose/v1/conversations/{started.GetProperty("conversationId").GetString()}/messages")
+        {
+            Content = new StringContent(JsonSerializer.Serialize(new { text = question }), System.Text.Encoding.UTF8, "application/json"),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", started.GetProperty("token").GetString());
+        var stream = await (await widget.SendAsync(request)).EnsureSuccessStatusCode().Content.ReadAsStringAsync();
+
+        // Server-sent events: "event: <name>" then "data: <json>", blocks separated by a blank line.
+        var events = stream.Split("\n\n", StringSplitOptions.RemoveEmptyEntries)
+            .Select(block => block.Split('\n'))
+            .Select(lines => (
+                Name: lines.FirstOrDefault(l => l.StartsWith("event: ", StringComparison.Ordinal))?["event: ".Length..],
+                Data: string.Concat(lines.Where(l => l.StartsWith("data: ", StringComparison.Ordinal)).Select(l => l["data: ".Length..]))))
+            .Where(e => e.Name is not null)
+            .ToList();
+        Assert.Equal("done", events[^1].Name);
+        var answer = string.Concat(events.Where(e => e.Name == "token").Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("text").GetString()));
+        var urls = events.Where(e => e.Name == "citation").Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("url").GetString()!).ToList();
+        return (answer, urls);
     }
 
     [GeneratedRegex(@"widget key (?<pk>pk_[A-Za-z0-9_-]+), management API key (?<rk>rk_[A-Za-z0-9_-]+)")]

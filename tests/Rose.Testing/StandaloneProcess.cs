@@ -57,8 +57,16 @@ public sealed class StandaloneProcess : IAsyncDisposable
         return host;
     }
 
-    /// <summary>Polls /health until it answers 200; returns how long the host took to get there.</summary>
-    public async Task<TimeSpan> WaitUntilHealthyAsync(TimeSpan timeout)
+    /// <summary>
+    /// Polls /health (readiness: in the standalone host, migrations done and the demo docs indexed)
+    /// until it answers 200; returns how long the host took to get there.
+    /// </summary>
+    public Task<TimeSpan> WaitUntilHealthyAsync(TimeSpan timeout) => WaitUntilOkAsync("/health", timeout);
+
+    /// <summary>Polls /alive (liveness) until it answers 200; returns how long the host took to get there.</summary>
+    public Task<TimeSpan> WaitUntilAliveAsync(TimeSpan timeout) => WaitUntilOkAsync("/alive", timeout);
+
+    private async Task<TimeSpan> WaitUntilOkAsync(string path, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
         using var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(2) };
@@ -71,7 +79,7 @@ public sealed class StandaloneProcess : IAsyncDisposable
 
             try
             {
-                if ((await client.GetAsync("/health")).IsSuccessStatusCode)
+                if ((await client.GetAsync(path)).IsSuccessStatusCode)
                 {
                     return clock.Elapsed;
                 }
@@ -84,7 +92,7 @@ public sealed class StandaloneProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException($"The standalone host was not healthy after {timeout}:\n{Output}");
+        throw new TimeoutException($"The standalone host did not answer {path} with 200 after {timeout}:\n{Output}");
     }
 
     public async ValueTask DisposeAsync()

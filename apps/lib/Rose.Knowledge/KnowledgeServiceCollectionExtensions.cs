@@ -110,6 +110,8 @@ public static class KnowledgeServiceCollectionExtensions
             : sp.GetRequiredService<MmrReranker>());
         services.TryAddSingleton<HybridRetriever>();
         services.TryAddSingleton<IKnowledgeRetriever>(sp => sp.GetRequiredService<HybridRetriever>());
+        // What the chat and the standalone host's readiness read: how far a tenant's first indexing is.
+        services.TryAddScoped<KnowledgeLoadingProgress>();
         // Every process that serves searches drops its snapshot of a tenant when that tenant's knowledge changes.
         services.AddRoseEventHandler<KnowledgeUpdated, RefreshTenantIndex>();
         return services;

@@ -10,6 +10,7 @@ using Rose.Chat.Skills;
 using Rose.Chat.Suggestions;
 using Rose.Chat.Turns;
 using Rose.Enrichment;
+using Rose.Knowledge.Ingestion;
 using Rose.Knowledge.Retrieval;
 using Rose.Llm.Answering;
 using Rose.Llm.Composer;
@@ -31,6 +32,7 @@ public sealed class ConversationPipeline(
     ConversationMemoryStore memories,
     QueryRewriter rewriter,
     IKnowledgeRetriever retriever,
+    KnowledgeLoadingProgress knowledgeLoading,
     ITextEmbedder embedder,
     IVisitorCompanies companies,
     IAnswerGenerator answers,
@@ -127,6 +129,18 @@ public sealed class ConversationPipeline(
             .Select(PassageSanitizer.Clean)
             .Where(p => p.Text.Length > 0)
             .ToList();
+        // Nothing found may only mean "not read yet": while the knowledge base is loaded for the
+        // first time, the visitor is told so instead of a decline. Checked only when retrieval is
+        // empty, so answered turns pay no extra query.
+        if (retrieved.Count == 0 && (await knowledgeLoading.ForTenantAsync(tenant.TenantId, cancellationToken)).IsFirstLoading)
+        {
+            outcome.Text = KnowledgeLoadingMessages.ForQuestion(request.Text);
+            outcome.Declined = true;
+            outcome.Model = "knowledge-loading";
+            await events.WriteAsync(ChatStreamEvent.Token(outcome.Text), cancellationToken);
+            return;
+        }
+
         var passages = retrieved.Select(ToGrounding).ToList();
         var sanitizer = new StreamingSanitizer(new AnswerSanitizer(AnswerSanitizer.HostsOf(tenant.AllowedOrigins, retrieved.Select(p => p.SourceUrl))));
         var answerRequest = new AnswerRequest(tenant.TenantId, query, passages)
