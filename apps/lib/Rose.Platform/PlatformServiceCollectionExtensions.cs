@@ -13,6 +13,7 @@ using Rose.Platform.Invocation;
 using Rose.Platform.PubSub;
 using Rose.Platform.State;
 using Rose.Platform.Workflows;
+using Rose.Storage;
 
 namespace Rose.Platform;
 
@@ -35,6 +36,12 @@ public static class PlatformServiceCollectionExtensions
         services.TryAddSingleton<SubscriptionCatalog>();
         services.TryAddSingleton<EventDispatcher>();
         services.TryAddSingleton<HandledEvents>();
+        // The transactional outbox: events staged with a module's changes, or published on their own,
+        // wait in the database's rose_outbox table until the drainer hands them to the runtime.
+        services.AddRoseStorage(configuration);
+        services.TryAddSingleton<IEventPublisher, StagingEventPublisher>();
+        services.TryAddSingleton<OutboxDrainer>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDrainer>());
         if (runtime == PlatformRuntime.Dapr)
         {
             AddDaprAdapters(services);
@@ -133,7 +140,7 @@ public static class PlatformServiceCollectionExtensions
         // Reads DAPR_GRPC_ENDPOINT / DAPR_HTTP_ENDPOINT / DAPR_API_TOKEN from configuration.
         services.AddDaprClient();
         services.TryAddSingleton<IStateStore, DaprStateStore>();
-        services.TryAddSingleton<IEventPublisher, DaprEventPublisher>();
+        services.TryAddSingleton<IOutboxTransport, DaprOutboxTransport>();
         services.TryAddSingleton<IBlobStore, DaprBlobStore>();
         services.TryAddSingleton<IServiceInvoker, DaprServiceInvoker>();
     }
@@ -147,7 +154,7 @@ public static class PlatformServiceCollectionExtensions
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxStore>();
         services.TryAddSingleton<DeadLetterStore>();
-        services.TryAddSingleton<IEventPublisher, OutboxEventPublisher>();
+        services.TryAddSingleton<IOutboxTransport, InProcessOutboxTransport>();
         services.AddHostedService<OutboxDispatcher>();
         services.TryAddSingleton<IBlobStore, FileBlobStore>();
         services.AddHttpClient(LoopbackServiceInvoker.ClientName);
