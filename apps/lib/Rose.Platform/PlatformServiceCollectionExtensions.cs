@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Rose.Platform.Bindings;
 using Rose.Platform.Dapr;
+using Rose.Platform.Dapr.DeadLetters;
 using Rose.Platform.Embedded;
 using Rose.Platform.Embedded.PubSub;
 using Rose.Platform.Embedded.Workflows;
@@ -68,6 +69,29 @@ public static class PlatformServiceCollectionExtensions
             typeof(TEvent),
             subscriber ?? typeof(THandler).Name,
             (provider, integrationEvent, ct) => provider.GetRequiredService<THandler>().HandleAsync((TEvent)integrationEvent, ct)));
+        return services;
+    }
+
+    /// <summary>
+    /// For the app that owns dead letters (admin): on the Dapr runtime, subscribes to the
+    /// <c>{topic}.dead-letter</c> topic of each event type's topic and stores what the sidecar forwards
+    /// there, for <c>MapDeadLetterAdmin</c> to list and replay. On the embedded runtime dead letters are
+    /// already kept by the in-process delivery, and this adds nothing.
+    /// </summary>
+    public static IServiceCollection AddRoseDeadLetterReader(this IServiceCollection services, IConfiguration configuration, params Type[] eventTypes)
+    {
+        ArgumentNullException.ThrowIfNull(eventTypes);
+        if (ReadRuntime(configuration) != PlatformRuntime.Dapr)
+        {
+            return services;
+        }
+
+        var topics = eventTypes.Select(Topics.For).Distinct(StringComparer.Ordinal).ToDictionary(Topics.DeadLetterFor, t => t, StringComparer.Ordinal);
+        services.AddRoseStorage(configuration);
+        services.AddRoseDbContext<DeadLetterDbContext, DeadLetterSqliteDbContext, DeadLetterPostgresDbContext>(DeadLetterDbContext.Module);
+        services.AddSingleton(new DeadLetterTopics(topics));
+        services.TryAddSingleton<DaprDeadLetterStore>();
+        services.AddSingleton<IDeadLetterStore>(provider => provider.GetRequiredService<DaprDeadLetterStore>());
         return services;
     }
 
@@ -154,6 +178,7 @@ public static class PlatformServiceCollectionExtensions
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxStore>();
         services.TryAddSingleton<DeadLetterStore>();
+        services.TryAddSingleton<IDeadLetterStore>(provider => provider.GetRequiredService<DeadLetterStore>());
         services.TryAddSingleton<IOutboxTransport, InProcessOutboxTransport>();
         services.AddHostedService<OutboxDispatcher>();
         services.TryAddSingleton<IBlobStore, FileBlobStore>();
