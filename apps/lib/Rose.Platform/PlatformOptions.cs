@@ -26,7 +26,7 @@ public sealed class PlatformOptions
     [Range(typeof(TimeSpan), "01:00:00", "3650.00:00:00", ErrorMessage = "Rose:Platform:WorkflowRetention must be between 1 hour and 10 years.")]
     public TimeSpan WorkflowRetention { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>Embedded runtime: delivery of published events.</summary>
+    /// <summary>Delivery of published events (embedded), and the back-off of the outbox drainer (both runtimes).</summary>
     [Required]
     public OutboxOptions Outbox { get; set; } = new();
 
