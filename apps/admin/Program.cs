@@ -1,17 +1,24 @@
+using Rose.Platform;
 using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
+using Rose.Tenancy.Http;
 
-// admin: Rose staff's API (tenants; GEO republish and hostnames come with their modules).
+// admin: Rose staff's API (tenants, dead letters; GEO republish and hostnames come with their modules).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddOpenApi();
 builder.Services.AddRoseTenancy(builder.Configuration);
+builder.Services.AddRosePlatform(builder.Configuration);
+// admin owns dead letters: on Dapr it reads the dead-letter topic of every topic Rose publishes.
+builder.Services.AddRoseDeadLetterReader(builder.Configuration, "conversation.message", "conversation.ended", "knowledge.updated");
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.UseRoseTenancy();
+app.MapRosePlatform();
 app.MapOpenApi();
 app.MapTenantAdminApi();
+app.MapGroup("/admin/v1").RequireStaffKey().MapDeadLetterAdmin();
 app.Run();
 
 public partial class Program;

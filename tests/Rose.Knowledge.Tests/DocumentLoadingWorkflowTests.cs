@@ -78,7 +78,7 @@ public sealed class DocumentLoadingWorkflowTests : IDisposable
         var instanceId = await LastInstanceAsync(host);
         var record = (await journal.GetAsync(instanceId, CancellationToken.None))!;
         var history = await journal.HistoryAsync(instanceId, CancellationToken.None);
-        Assert.True(history.Count >= 5, $"{history.Count} steps");
+        Assert.True(history.Count >= 4, string.Join(", ", history.Values.Select(h => h.Name)));
         // On Dapr the history travels with every dispatch and the sidecar caps a body at 4 MiB by default: ids and counts only.
         Assert.All(history.Values, step => Assert.True((step.Result?.Length ?? 0) < 1024, $"{step.Name} returned {step.Result?.Length} characters"));
         Assert.True(record.Input!.Length < 1024 && record.Output!.Length < 1024);

@@ -17,15 +17,17 @@ public sealed class PlatformRegistrationTests : IDisposable
     private readonly TempDataFolder folder = new();
 
     [Theory]
-    [InlineData(null, typeof(SqliteStateStore), typeof(OutboxEventPublisher))]
-    [InlineData("Embedded", typeof(SqliteStateStore), typeof(OutboxEventPublisher))]
-    [InlineData("dapr", typeof(DaprStateStore), typeof(DaprEventPublisher))]
-    public void Runtime_setting_picks_the_adapters(string? runtime, Type stateStore, Type publisher)
+    [InlineData(null, typeof(SqliteStateStore), typeof(InProcessOutboxTransport))]
+    [InlineData("Embedded", typeof(SqliteStateStore), typeof(InProcessOutboxTransport))]
+    [InlineData("dapr", typeof(DaprStateStore), typeof(DaprOutboxTransport))]
+    public void Runtime_setting_picks_the_adapters(string? runtime, Type stateStore, Type transport)
     {
         using var services = Services(new() { ["Rose:Runtime"] = runtime, ["Rose:DataPath"] = folder.Path });
 
         Assert.IsType(stateStore, services.GetRequiredService<IStateStore>());
-        Assert.IsType(publisher, services.GetRequiredService<IEventPublisher>());
+        // Both runtimes publish through the outbox; only its transport differs.
+        Assert.IsType<StagingEventPublisher>(services.GetRequiredService<IEventPublisher>());
+        Assert.IsType(transport, services.GetRequiredService<IOutboxTransport>());
     }
 
     [Fact]

@@ -19,7 +19,6 @@ public static class DocumentLoadingRegistration
             .AddActivity<ChunkDocumentActivity>()
             .AddActivity<EmbedChunksActivity>()
             .AddActivity<IndexChunksActivity>()
-            .AddActivity<PublishKnowledgeUpdatedActivity>()
             .AddActivity<CompleteUnchangedDocumentActivity>()
             .AddActivity<MarkDocumentFailedActivity>();
 

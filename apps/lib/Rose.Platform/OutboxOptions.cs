@@ -5,7 +5,8 @@ namespace Rose.Platform;
 /// <summary>
 /// <c>Rose:Platform:Outbox</c>: how the embedded runtime retries a failing subscriber. A handler is
 /// called at most <c>1 + MaxRetries</c> times, waiting <c>InitialBackoff · 2^(attempt-1)</c> (capped by
-/// <c>MaxBackoff</c>) between calls, then the delivery goes to the dead-letter table.
+/// <c>MaxBackoff</c>) between calls, then the delivery goes to the dead-letter table. The outbox drainer
+/// (both runtimes) waits the same back-off between failed sends of a staged event, without a limit.
 /// </summary>
 public sealed class OutboxOptions : IValidatableObject
 {

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Rose.Platform.Bindings;
 using Rose.Platform.Dapr;
+using Rose.Platform.Dapr.DeadLetters;
 using Rose.Platform.Embedded;
 using Rose.Platform.Embedded.PubSub;
 using Rose.Platform.Embedded.Workflows;
@@ -13,6 +14,7 @@ using Rose.Platform.Invocation;
 using Rose.Platform.PubSub;
 using Rose.Platform.State;
 using Rose.Platform.Workflows;
+using Rose.Storage;
 
 namespace Rose.Platform;
 
@@ -35,6 +37,12 @@ public static class PlatformServiceCollectionExtensions
         services.TryAddSingleton<SubscriptionCatalog>();
         services.TryAddSingleton<EventDispatcher>();
         services.TryAddSingleton<HandledEvents>();
+        // The transactional outbox: events staged with a module's changes, or published on their own,
+        // wait in the database's rose_outbox table until the drainer hands them to the runtime.
+        services.AddRoseStorage(configuration);
+        services.TryAddSingleton<IEventPublisher, StagingEventPublisher>();
+        services.TryAddSingleton<OutboxDrainer>();
+        services.AddHostedService(provider => provider.GetRequiredService<OutboxDrainer>());
         if (runtime == PlatformRuntime.Dapr)
         {
             AddDaprAdapters(services);
@@ -70,6 +78,31 @@ public static class PlatformServiceCollectionExtensions
             typeof(TEvent),
             subscriber ?? typeof(THandler).Name,
             (provider, integrationEvent, ct) => provider.GetRequiredService<THandler>().HandleAsync((TEvent)integrationEvent, ct)));
+        return services;
+    }
+
+    /// <summary>
+    /// For the app that owns dead letters (admin): on the Dapr runtime, subscribes to the
+    /// <c>{topic}.dead-letter</c> topic of each of <paramref name="topics"/> (the topics the modules'
+    /// events name: admin composes no module, so it names them; a test holds them equal to
+    /// <c>components/</c>, which a test holds equal to the modules) and stores what the sidecar forwards
+    /// there, for <c>MapDeadLetterAdmin</c> to list and replay. On the embedded runtime dead letters are
+    /// already kept by the in-process delivery, and this adds nothing.
+    /// </summary>
+    public static IServiceCollection AddRoseDeadLetterReader(this IServiceCollection services, IConfiguration configuration, params string[] topics)
+    {
+        ArgumentNullException.ThrowIfNull(topics);
+        if (ReadRuntime(configuration) != PlatformRuntime.Dapr)
+        {
+            return services;
+        }
+
+        var byDeadLetterTopic = topics.Distinct(StringComparer.Ordinal).ToDictionary(Topics.DeadLetterFor, t => t, StringComparer.Ordinal);
+        services.AddRoseStorage(configuration);
+        services.AddRoseDbContext<DeadLetterDbContext, DeadLetterSqliteDbContext, DeadLetterPostgresDbContext>(DeadLetterDbContext.Module);
+        services.AddSingleton(new DeadLetterTopics(byDeadLetterTopic));
+        services.TryAddSingleton<DaprDeadLetterStore>();
+        services.AddSingleton<IDeadLetterStore>(provider => provider.GetRequiredService<DaprDeadLetterStore>());
         return services;
     }
 
@@ -154,7 +187,7 @@ public static class PlatformServiceCollectionExtensions
         // Reads DAPR_GRPC_ENDPOINT / DAPR_HTTP_ENDPOINT / DAPR_API_TOKEN from configuration.
         services.AddDaprClient();
         services.TryAddSingleton<IStateStore, DaprStateStore>();
-        services.TryAddSingleton<IEventPublisher, DaprEventPublisher>();
+        services.TryAddSingleton<IOutboxTransport, DaprOutboxTransport>();
         services.TryAddSingleton<IBlobStore, DaprBlobStore>();
         services.TryAddSingleton<IServiceInvoker, DaprServiceInvoker>();
         // Apps that host no workflow reach the worker's; AddRoseWorkflows replaces this in the worker.
@@ -171,7 +204,8 @@ public static class PlatformServiceCollectionExtensions
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxStore>();
         services.TryAddSingleton<DeadLetterStore>();
-        services.TryAddSingleton<IEventPublisher, OutboxEventPublisher>();
+        services.TryAddSingleton<IDeadLetterStore>(provider => provider.GetRequiredService<DeadLetterStore>());
+        services.TryAddSingleton<IOutboxTransport, InProcessOutboxTransport>();
         services.AddHostedService<OutboxDispatcher>();
         services.TryAddSingleton<IBlobStore, FileBlobStore>();
         services.AddHttpClient(LoopbackServiceInvoker.ClientName);

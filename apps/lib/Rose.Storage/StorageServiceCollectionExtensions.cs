@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Rose.Storage.Outbox;
 
 namespace Rose.Storage;
 
@@ -21,6 +22,16 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton<DatabaseMigrator>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, DatabaseMigrator>(
             sp => sp.GetRequiredService<DatabaseMigrator>()));
+        services.TryAddSingleton<StagedEventsSignal>();
+        services.TryAddSingleton<StagedEventsSaveInterceptor>();
+        services.TryAddSingleton<StagedEventsCommitInterceptor>();
+        if (!services.Any(d => d.ImplementationInstance is ModuleDatabase { Module: OutboxDbContext.Module }))
+        {
+            // Registered first, so that the outbox table exists before any module migrates or writes.
+            services.AddRoseDbContext<OutboxDbContext, OutboxSqliteDbContext, OutboxPostgresDbContext>(OutboxDbContext.Module);
+            services.TryAddScoped<OutboxRows>();
+        }
+
         return services;
     }
 
@@ -38,9 +49,13 @@ public static class StorageServiceCollectionExtensions
             var connectionString = sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!;
             DatabaseMigrator.EnsureSqliteFolder(connectionString);
             DbContextConfigurer.UseSqlite(builder, connectionString, module);
+            AddStagedEventSignals(sp, builder);
         });
         services.AddDbContext<TPostgres>((sp, builder) =>
-            DbContextConfigurer.UsePostgreSql(builder, sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!, module));
+        {
+            DbContextConfigurer.UsePostgreSql(builder, sp.GetRequiredService<IOptions<StorageOptions>>().Value.ConnectionString!, module);
+            AddStagedEventSignals(sp, builder);
+        });
         services.AddScoped<TContext>(sp =>
             sp.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageProvider.Sqlite
                 ? sp.GetRequiredService<TSqlite>()
@@ -49,6 +64,11 @@ public static class StorageServiceCollectionExtensions
         services.AddHealthChecks().AddDbContextCheck<TContext>($"database-{module}");
         return services;
     }
+
+    private static void AddStagedEventSignals(IServiceProvider services, DbContextOptionsBuilder builder) =>
+        builder.AddInterceptors(
+            services.GetRequiredService<StagedEventsSaveInterceptor>(),
+            services.GetRequiredService<StagedEventsCommitInterceptor>());
 
     private static string ResolveConnectionString(StorageOptions options, IConfiguration configuration)
     {

@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Rose.Storage.Outbox;
 
 namespace Rose.Storage;
 
@@ -21,9 +22,14 @@ public abstract class TenantScopedDbContext(DbContextOptions options, ICurrentTe
     /// <summary>Configure the module's entities here; the tenant rules are applied afterwards.</summary>
     protected abstract void ConfigureModel(ModelBuilder modelBuilder);
 
+    /// <summary>Only <see cref="OutboxDbContext"/> creates the outbox table; every other context maps it to stage events.</summary>
+    private protected virtual bool OwnsOutboxTable => false;
+
     protected sealed override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ConfigureModel(modelBuilder);
+        // Every module can stage integration events in its own transaction (the transactional outbox).
+        OutboxModel.Configure(modelBuilder, OwnsOutboxTable);
         foreach (var entityType in modelBuilder.Model.GetEntityTypes().Where(e => !e.IsOwned()).ToList())
         {
             var clrType = entityType.ClrType;

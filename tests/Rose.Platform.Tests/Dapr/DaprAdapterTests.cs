@@ -9,6 +9,7 @@ using Rose.Platform.Invocation;
 using Rose.Platform.PubSub;
 using Rose.Platform.Tests.Support;
 using Rose.Platform.State;
+using Rose.Storage;
 using Rose.Testing.Dapr;
 using Xunit;
 
@@ -18,6 +19,7 @@ namespace Rose.Platform.Tests.Dapr;
 public sealed class DaprAdapterTests : IAsyncLifetime
 {
     private const string ApiToken = "sidecar-token-for-tests";
+    private readonly TempDataFolder folder = new();
     private FakeDaprSidecar sidecar = null!;
     private ServiceProvider services = null!;
 
@@ -26,21 +28,24 @@ public sealed class DaprAdapterTests : IAsyncLifetime
         sidecar = await FakeDaprSidecar.StartAsync();
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(sidecar.Settings)
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["Rose:Runtime"] = "Dapr", ["DAPR_API_TOKEN"] = ApiToken })
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Rose:Runtime"] = "Dapr", ["DAPR_API_TOKEN"] = ApiToken, ["Rose:DataPath"] = folder.Path })
             .Build();
         services = new ServiceCollection()
             .AddLogging()
             .AddSingleton<IConfiguration>(configuration)
             .AddRosePlatform(configuration)
             .BuildServiceProvider();
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(default);
     }
 
     [Fact]
-    public async Task Publish_sends_the_event_json_to_the_pubsub_component_and_topic_with_its_id()
+    public async Task Publish_is_drained_to_the_pubsub_component_and_topic_as_json_with_its_id()
     {
         var ended = new SampleConversationEnded("acme", "c-7", DateTimeOffset.Parse("2026-11-25T10:00:00Z", System.Globalization.CultureInfo.InvariantCulture), "idle");
 
         await services.GetRequiredService<IEventPublisher>().PublishAsync(ended);
+        Assert.Empty(sidecar.Runtime.Published);
+        await services.GetRequiredService<OutboxDrainer>().DrainOnceAsync(default);
 
         var request = Assert.Single(sidecar.Runtime.Published);
         Assert.Equal("pubsub", request.PubsubName);
@@ -153,6 +158,7 @@ public sealed class DaprAdapterTests : IAsyncLifetime
     {
         await services.DisposeAsync();
         await sidecar.DisposeAsync();
+        folder.Dispose();
     }
 
     private sealed record Memory(string Summary);

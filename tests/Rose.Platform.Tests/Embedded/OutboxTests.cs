@@ -3,6 +3,7 @@ using Microsoft.Extensions.Hosting;
 using Rose.Platform.Embedded.PubSub;
 using Rose.Platform.PubSub;
 using Rose.Platform.Tests.Support;
+using Rose.Storage;
 using Xunit;
 
 namespace Rose.Platform.Tests.Embedded;
@@ -15,9 +16,10 @@ public sealed class OutboxTests : IDisposable
     [Fact]
     public async Task Publish_survives_a_restart_before_delivery()
     {
-        // "Process" one publishes and dies before its dispatcher ever runs.
+        // "Process" one publishes and dies before its drainer or dispatcher ever runs.
         using (var first = EmbeddedPlatformHost.Build(folder.Path, Configure))
         {
+            await first.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(default);
             await first.Services.GetRequiredService<IEventPublisher>().PublishAsync(Messages.Posted("acme", "c-restart"));
         }
 

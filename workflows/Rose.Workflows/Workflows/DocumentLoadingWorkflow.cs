@@ -7,8 +7,8 @@ using Rose.Workflows.Models;
 namespace Rose.Workflows.Workflows;
 
 /// <summary>
-/// Loads one document into its tenant's knowledge base: fetch + parse → chunk → embed → index →
-/// publish <c>knowledge.updated</c>. Unchanged content stops after parsing (no-op). A failing
+/// Loads one document into its tenant's knowledge base: fetch + parse → chunk → embed → index
+/// (which stages <c>knowledge.updated</c> in the same transaction, for the outbox to publish). Unchanged content stops after parsing (no-op). A failing
 /// step marks this document failed with the step's reason and ends the instance normally, so one
 /// bad file never affects another. Inputs and outputs are ids and counts only (the steps hand
 /// their data to each other in the database, keyed by this instance id): on Dapr the history
@@ -42,7 +42,6 @@ public sealed class DocumentLoadingWorkflow : Workflow<DocumentRef, DocumentLoad
                 return new DocumentLoadingResult(input.TenantId, input.DocumentId, DocumentLoadingResult.Deleted, 0, null);
             }
 
-            await context.CallActivityAsync<bool>(nameof(PublishKnowledgeUpdatedActivity), input, Retry);
             logger.LogInformation("Document {DocumentId} of tenant {TenantId} indexed: {Count} chunks", input.DocumentId, input.TenantId, count);
             return new DocumentLoadingResult(input.TenantId, input.DocumentId, DocumentLoadingResult.Indexed, count, null);
         }

@@ -7,20 +7,19 @@ using Rose.Storage;
 namespace Rose.Chat.Pipeline;
 
 /// <summary>
-/// Stores a finished turn (the visitor's message and the answer, in one transaction) and then
-/// publishes <c>conversation.message</c> for each, through the platform's durable publisher.
+/// Stores a finished turn (the visitor's message and the answer) and stages <c>conversation.message</c>
+/// for each in the same transaction: the events are published (by the outbox drainer) exactly when the
+/// turn is stored, never one without the other.
 /// </summary>
-public sealed class ConversationRecorder(ChatDbContext db, ICurrentTenant currentTenant, IEventPublisher publisher, TimeProvider clock)
+public sealed class ConversationRecorder(ChatDbContext db, ICurrentTenant currentTenant, TimeProvider clock)
 {
     public async Task RecordAsync(string tenantId, string conversationId, string question, TurnOutcome outcome, long latencyMs, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        ConversationMessage visitor;
-        ConversationMessage assistant;
         using (currentTenant.TenantId == tenantId ? null : currentTenant.Use(tenantId))
         {
             var conversation = await db.Conversations.SingleAsync(c => c.Id == conversationId, cancellationToken);
-            visitor = new ConversationMessage
+            var visitor = new ConversationMessage
             {
                 Id = ChatIds.New(),
                 ConversationId = conversationId,
@@ -29,7 +28,7 @@ public sealed class ConversationRecorder(ChatDbContext db, ICurrentTenant curren
                 Text = question,
                 CreatedAt = now,
             };
-            assistant = new ConversationMessage
+            var assistant = new ConversationMessage
             {
                 Id = outcome.MessageId,
                 ConversationId = conversationId,
@@ -51,10 +50,9 @@ public sealed class ConversationRecorder(ChatDbContext db, ICurrentTenant curren
             conversation.EndedAt = null;
             conversation.VisitorCompany ??= outcome.VisitorCompany;
             db.Messages.AddRange(visitor, assistant);
+            db.StageEvent(new ConversationMessagePosted(tenantId, conversationId, visitor.Id, visitor.Role, now));
+            db.StageEvent(new ConversationMessagePosted(tenantId, conversationId, assistant.Id, assistant.Role, now));
             await db.SaveChangesAsync(cancellationToken);
         }
-
-        await publisher.PublishAsync(new ConversationMessagePosted(tenantId, conversationId, visitor.Id, visitor.Role, now), cancellationToken);
-        await publisher.PublishAsync(new ConversationMessagePosted(tenantId, conversationId, assistant.Id, assistant.Role, now), cancellationToken);
     }
 }

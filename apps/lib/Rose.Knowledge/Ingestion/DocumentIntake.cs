@@ -26,7 +26,6 @@ public sealed class DocumentIntake(
     IOptions<GoogleDriveOptions> driveOptions,
     KnowledgeIndexCache cache,
     IVectorStore vectorStore,
-    IEventPublisher publisher,
     IOptions<KnowledgeOptions> options,
     TimeProvider time)
 {
@@ -190,15 +189,15 @@ public sealed class DocumentIntake(
             await DocumentLoadingSteps.DeleteContributionsAsync(db, local, cancellationToken);
             // Before the commit: if the vectors cannot be deleted, the document stays, whole, and the delete can be retried.
             await vectorStore.DeleteDocumentAsync(TenantId, local, cancellationToken);
+            // Staged with the delete (the outbox): other replicas hear of it exactly when it committed.
+            db.StageEvent(new KnowledgeUpdated(TenantId, TenantIds.Compose(TenantId, local), KnowledgeUpdated.Deleted));
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         });
         if (deleted)
         {
             cache.Invalidate(TenantId);
-            await publisher.PublishAsync(
-                new KnowledgeUpdated(TenantId, TenantIds.Compose(TenantId, local), KnowledgeUpdated.Deleted),
-                cancellationToken);
         }
 
         return deleted;

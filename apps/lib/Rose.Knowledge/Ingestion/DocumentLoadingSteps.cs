@@ -18,7 +18,8 @@ using Rose.Storage;
 namespace Rose.Knowledge.Ingestion;
 
 /// <summary>
-/// The steps of loading one document: fetch + parse, chunk, embed, index, publish — the activities
+/// The steps of loading one document: fetch + parse, chunk, embed, index (which stages
+/// <c>knowledge.updated</c> in its transaction) — the activities
 /// of <c>DocumentLoadingWorkflow</c>, the one loading path on both runtimes. Steps take and return
 /// ids and counts only; what one hands the next stays in the database (<see cref="LoadingStage"/>).
 /// Every step acts for the tenant it is given.
@@ -32,7 +33,6 @@ public sealed class DocumentLoadingSteps(
     IGraphExtractor graphExtractor,
     KnowledgeIndexCache cache,
     IVectorStore vectorStore,
-    IEventPublisher publisher,
     IOptions<ChunkingOptions> chunking,
     TimeProvider time)
 {
@@ -135,6 +135,9 @@ public sealed class DocumentLoadingSteps(
             await vectorStore.ReplaceDocumentAsync(
                 document.TenantId, document.DocumentId, embedded.Model, [.. rows.Chunks.Select((c, i) => new ChunkVector(c.Id, Vector(embedded, i)))], cancellationToken);
             await LoadingStages.RemoveAsync(db, run, now - AbandonedAfter, cancellationToken);
+            // In the same transaction (the outbox): search replicas hear of exactly the versions that committed.
+            db.StageEvent(new KnowledgeUpdated(document.TenantId, TenantIds.Compose(document.TenantId, document.DocumentId), KnowledgeUpdated.Indexed));
+            await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return rows.Chunks.Count;
         });
@@ -150,14 +153,6 @@ public sealed class DocumentLoadingSteps(
         await SetStatusAsync(run.Document, DocumentStatus.Failed, reason.Length > 1000 ? reason[..1000] : reason, cancellationToken);
         await using var scope = Enter(run.TenantId, out var db);
         await LoadingStages.RemoveAsync(db, run, time.GetUtcNow() - AbandonedAfter, cancellationToken);
-    }
-
-    public async Task PublishUpdatedAsync(DocumentRef document, string change, CancellationToken cancellationToken)
-    {
-        cache.Invalidate(document.TenantId);
-        await publisher.PublishAsync(
-            new KnowledgeUpdated(document.TenantId, TenantIds.Compose(document.TenantId, document.DocumentId), change),
-            cancellationToken);
     }
 
     /// <summary>Removes the chunks, vectors and graph rows that a document contributed.</summary>

@@ -2,20 +2,32 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Rose.Platform.Bindings;
+using Rose.Platform.Dapr.DeadLetters;
 using Rose.Platform.PubSub;
 using Rose.Platform.Workflows;
+using Rose.Storage;
 
 namespace Rose.Platform.Dapr;
 
-/// <summary>What the sidecar calls: <c>/dapr/subscribe</c>, one route per subscribed topic, one POST route per cron binding.</summary>
+/// <summary>
+/// What the sidecar calls: <c>/dapr/subscribe</c>, one route per subscribed topic, one per dead-letter
+/// topic the app reads (<c>AddRoseDeadLetterReader</c>), one POST route per cron binding.
+/// </summary>
 internal static class DaprEndpoints
 {
     public const string TopicRoutePrefix = "/dapr/topics/";
 
     public static void Map(WebApplication app)
     {
-        app.UseCloudEvents();
+        // The CloudEvent's own attributes come along as headers (Cloudevent.id, …): the dead-letter
+        // reader needs the id, type and original topic of the event the sidecar forwarded.
+        app.UseCloudEvents(new global::Dapr.CloudEventsMiddlewareOptions
+        {
+            ForwardCloudEventPropertiesAsHeaders = true,
+            IncludedCloudEventPropertiesAsHeaders = ["id", "type", "source", "topic"],
+        });
         app.UseMiddleware<DaprAppTokenMiddleware>();
         app.MapSubscribeHandler().WithMetadata(SidecarOnlyMetadata.Instance);
 
@@ -36,6 +48,19 @@ internal static class DaprEndpoints
         if (app.Services.GetService<PlatformServiceCollectionExtensions.WorkflowsHostedMarker>() is not null)
         {
             WorkflowApiEndpoints.Map(app);
+        }
+
+        if (app.Services.GetService<DeadLetterTopics>() is { } deadLetterTopics)
+        {
+            foreach (var (deadLetterTopic, originalTopic) in deadLetterTopics.OriginalByDeadLetterTopic)
+            {
+                // No dead-letter topic of its own: a dead letter that cannot be stored is retried, never forwarded on.
+                app.MapPost(TopicRoutePrefix + deadLetterTopic, (HttpContext context, DaprDeadLetterStore store, ILoggerFactory loggers, CancellationToken ct) =>
+                        StoreDeadLetterAsync(deadLetterTopic, originalTopic, context, store, loggers.CreateLogger<DaprDeadLetterStore>(), ct))
+                    .WithTopic(DaprComponents.PubSub, deadLetterTopic)
+                    .WithMetadata(SidecarOnlyMetadata.Instance)
+                    .ExcludeFromDescription();
+            }
         }
 
         foreach (var job in app.Services.GetServices<CronJobRegistration>())
@@ -73,4 +98,59 @@ internal static class DaprEndpoints
 
         return Results.Ok(new TopicRouteResponse(outcome.ToString().ToUpperInvariant()));
     }
+
+    /// <summary>
+    /// Stores one forwarded event. daprd republishes the original CloudEvent to the dead-letter topic
+    /// unchanged (its <c>topic</c> attribute still names the original topic); the data carries the tenant.
+    /// </summary>
+    private static async Task<IResult> StoreDeadLetterAsync(string deadLetterTopic, string originalTopic, HttpContext context, DaprDeadLetterStore store, ILogger logger, CancellationToken cancellationToken)
+    {
+        JsonElement data;
+        try
+        {
+            data = await JsonSerializer.DeserializeAsync<JsonElement>(context.Request.Body, PlatformJson.Options, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            logger.LogError("A dead letter on {Topic} is not JSON; dropped.", deadLetterTopic);
+            return Results.Ok(new TopicRouteResponse("DROP"));
+        }
+
+        var tenantId = data.ValueKind == JsonValueKind.Object && data.TryGetProperty("tenantId", out var tenant) && tenant.ValueKind == JsonValueKind.String ? tenant.GetString() : null;
+        var eventId = Header(context, "id") ?? (data.ValueKind == JsonValueKind.Object && data.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null);
+        if (!TenantIds.IsValid(tenantId) || string.IsNullOrEmpty(eventId))
+        {
+            // Every stored row belongs to a tenant: an event without one cannot be kept.
+            logger.LogError("A dead letter on {Topic} has no valid tenant id or event id; dropped.", deadLetterTopic);
+            return Results.Ok(new TopicRouteResponse("DROP"));
+        }
+
+        var topic = Header(context, "topic") is { } named && named != deadLetterTopic ? named : originalTopic;
+        try
+        {
+            await store.StoreAsync(
+                new ReceivedDeadLetter
+                {
+                    TenantId = tenantId!,
+                    EventId = eventId,
+                    Topic = topic,
+                    DeadLetterTopic = deadLetterTopic,
+                    EventType = Header(context, "type"),
+                    Source = Header(context, "source"),
+                    Payload = data.GetRawText(),
+                },
+                cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Storing dead letter {EventId} of {TenantId} failed; the sidecar will deliver it again.", eventId, tenantId);
+            return Results.Ok(new TopicRouteResponse("RETRY"));
+        }
+
+        logger.LogWarning("Event {EventId} of {TenantId} on {Topic} was dead-lettered by a subscriber.", eventId, tenantId, topic);
+        return Results.Ok(new TopicRouteResponse("SUCCESS"));
+    }
+
+    private static string? Header(HttpContext context, string attribute) =>
+        context.Request.Headers["Cloudevent." + attribute] is { Count: > 0 } values && !string.IsNullOrEmpty(values[0]) ? values[0] : null;
 }

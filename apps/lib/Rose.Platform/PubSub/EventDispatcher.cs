@@ -30,7 +30,7 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, HandledEvents h
 
         try
         {
-            await handled.HandleOnceAsync(
+            var handledOnce = await handled.HandleOnceAsync(
                 integrationEvent.TenantId,
                 subscription.Subscriber,
                 integrationEvent.Id.ToString(),
@@ -40,6 +40,13 @@ public sealed class EventDispatcher(IServiceScopeFactory scopes, HandledEvents h
                     await subscription.Handle(scope.ServiceProvider, integrationEvent, ct);
                 },
                 cancellationToken);
+            if (handledOnce == HandleOnceResult.InProgressElsewhere)
+            {
+                // The other delivery may still fail and release its claim: hear about this one again later.
+                logger.LogInformation("{Subscriber} is already handling event {EventId} of tenant {TenantId} elsewhere; asking for a redelivery.", subscription.Subscriber, integrationEvent.Id, integrationEvent.TenantId);
+                return new DeliveryResult(DeliveryOutcome.Retry, "Another delivery of this event is being handled.");
+            }
+
             return DeliveryResult.Success;
         }
         catch (PoisonEventException ex)

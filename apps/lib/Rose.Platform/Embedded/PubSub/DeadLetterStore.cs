@@ -1,9 +1,10 @@
 using Microsoft.Data.Sqlite;
+using Rose.Platform.PubSub;
 
 namespace Rose.Platform.Embedded.PubSub;
 
 /// <summary>Lists dead-lettered deliveries and puts one back in the outbox for a fresh series of attempts.</summary>
-public sealed class DeadLetterStore(PlatformDatabase database, TimeProvider time, OutboxSignal signal)
+public sealed class DeadLetterStore(PlatformDatabase database, TimeProvider time, OutboxSignal signal) : IDeadLetterStore
 {
     public async Task<IReadOnlyList<DeadLetter>> ListAsync(string? tenantId, int limit, CancellationToken cancellationToken)
     {
