@@ -34,6 +34,32 @@ public sealed class ComponentsConsistencyTests
     }
 
     [Fact]
+    public void Blob_binding_is_the_kind_the_adapter_defaults_to_and_every_example_decodes_base64()
+    {
+        // The binding type per Rose:Platform:BlobBinding:Kind (components-contrib's type names).
+        var types = new Dictionary<string, string>
+        {
+            ["localstorage"] = "bindings.localstorage",
+            ["s3"] = "bindings.aws.s3",
+            ["gcs"] = "bindings.gcp.bucket",
+            ["azure"] = "bindings.azure.blobstorage",
+        };
+        Assert.Equal(BlobBindingOptions.Kinds.Order(), types.Keys.Order());
+        Assert.Equal(types[new BlobBindingOptions().Kind], Components.Single(c => c.Name == DaprComponents.BlobStore).Type);
+
+        var examples = Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "components", "examples"), "blobstore.*.yaml").Select(DaprResource.Load).ToList();
+        Assert.Equal(["bindings.aws.s3", "bindings.azure.blobstorage", "bindings.gcp.bucket"], examples.Select(e => e.Type).Order());
+        Assert.All(examples, e =>
+        {
+            Assert.Equal(DaprComponents.BlobStore, e.Name);
+            // Rose sends Base64; these bindings store it as-is unless told to decode.
+            Assert.Equal("true", e.Metadata["decodeBase64"]);
+            var kind = types.Single(t => t.Value == e.Type).Key;
+            Assert.Contains($"Rose__Platform__BlobBinding__Kind={kind}", File.ReadAllText(Path.Combine(RepositoryRoot.Path, "components", "examples", e.File)), StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
     public void Pubsub_allows_exactly_the_topics_in_code_and_their_dead_letter_topics()
     {
         var pubsub = Components.Single(c => c.Name == DaprComponents.PubSub);
