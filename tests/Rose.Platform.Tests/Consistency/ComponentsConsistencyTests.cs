@@ -28,6 +28,7 @@ public sealed class ComponentsConsistencyTests
 
         Assert.Equal("state.redis", types[DaprComponents.StateStore]);
         Assert.Equal("pubsub.redis", types[DaprComponents.PubSub]);
+        Assert.Equal("pubsub.redis", types[DaprComponents.BroadcastPubSub]);
         Assert.StartsWith("bindings.", types[DaprComponents.BlobStore], StringComparison.Ordinal);
         Assert.StartsWith("secretstores.", types[DaprComponents.SecretStore], StringComparison.Ordinal);
         Assert.Equal("true", Components.Single(c => c.Name == DaprComponents.StateStore).Metadata["actorStateStore"]);
@@ -60,12 +61,36 @@ public sealed class ComponentsConsistencyTests
     }
 
     [Fact]
-    public void Pubsub_allows_exactly_the_topics_in_code_and_their_dead_letter_topics()
+    public void Each_pubsub_component_allows_exactly_the_topics_its_events_name_and_their_dead_letter_topics()
     {
-        var pubsub = Components.Single(c => c.Name == DaprComponents.PubSub);
-        var expected = Topics.All.Concat(Topics.All.Select(Topics.DeadLetterFor)).Order();
+        var events = IntegrationEventTypes.All;
+        Assert.Contains(events, e => e.Type == typeof(Rose.Platform.PubSub.Events.KnowledgeUpdated));
+        // Every topic travels on exactly one component, whichever event types use it.
+        Assert.All(events.GroupBy(e => e.Topic), topic => Assert.Single(topic.Select(e => e.PubSub).Distinct()));
+        Assert.Equal(Topics.All.Order(), events.Select(e => e.Topic).Distinct().Order());
 
-        Assert.Equal(expected, pubsub.Metadata["allowedTopics"].Split(',').Select(t => t.Trim()).Order());
+        foreach (var pubsub in Components.Where(c => c.Type == "pubsub.redis"))
+        {
+            var topics = events.Where(e => e.PubSub == pubsub.Name).Select(e => e.Topic).Distinct().ToList();
+            var expected = topics.Concat(topics.Select(Topics.DeadLetterFor)).Order();
+            Assert.Equal(expected, pubsub.Metadata["allowedTopics"].Split(',').Select(t => t.Trim()).Order());
+        }
+
+        Assert.All(events, e => Assert.Contains(e.PubSub, Components.Where(c => c.Type == "pubsub.redis").Select(c => c.Name)));
+    }
+
+    [Fact]
+    public void Pubsub_streams_are_bounded_and_only_the_broadcast_component_gives_each_sidecar_its_own_group()
+    {
+        var shared = Components.Single(c => c.Name == DaprComponents.PubSub);
+        var broadcast = Components.Single(c => c.Name == DaprComponents.BroadcastPubSub);
+
+        Assert.All(new[] { shared, broadcast }, c => Assert.True(int.Parse(c.Metadata["maxLenApprox"], System.Globalization.CultureInfo.InvariantCulture) > 0));
+        Assert.Equal("{appID}", shared.Metadata["consumerID"]);
+        // {uuid} is replaced per sidecar start in self-hosted mode and on Kubernetes; {podName} fails without POD_NAME.
+        Assert.Equal("{uuid}", broadcast.Metadata["consumerID"]);
+        Assert.Equal([AppIds.Search, AppIds.Worker], broadcast.Scopes.Order());
+        Assert.Equal(shared.Metadata["redisHost"], broadcast.Metadata["redisHost"]);
     }
 
     [Fact]
@@ -108,6 +133,7 @@ public sealed class ComponentsConsistencyTests
         Assert.All(targets.Map("components").Keys, name => Assert.Contains(name, DaprComponents.All));
         Assert.Contains(DaprComponents.StateStore, targets.Map("components").Keys);
         Assert.Contains(DaprComponents.PubSub, targets.Map("components").Keys);
+        Assert.Contains(DaprComponents.BroadcastPubSub, targets.Map("components").Keys);
     }
 
     [Fact]

@@ -5,7 +5,8 @@ using Rose.Storage;
 namespace Rose.Platform.Dapr;
 
 /// <summary>
-/// Publishes through the sidecar to <see cref="DaprComponents.PubSub"/>. The sidecar wraps the JSON
+/// Publishes through the sidecar to the pub/sub component the event names (<see cref="EventTopicAttribute.PubSubName"/>,
+/// by default <see cref="DaprComponents.PubSub"/>). The sidecar wraps the JSON
 /// into a CloudEvent; the metadata makes its id the event's <see cref="IntegrationEvent.Id"/> (so
 /// idempotent consumers recognise redeliveries) and its type the event's class name.
 /// </summary>
@@ -23,6 +24,6 @@ public sealed class DaprEventPublisher(DaprClient dapr) : IEventPublisher
             ["cloudevent.type"] = type.Name,
         };
         // As object, so that the JSON has every property of the runtime type.
-        return dapr.PublishEventAsync<object>(DaprComponents.PubSub, Topics.For(type), integrationEvent, metadata, cancellationToken);
+        return dapr.PublishEventAsync<object>(Topics.PubSubFor(type), Topics.For(type), integrationEvent, metadata, cancellationToken);
     }
 }

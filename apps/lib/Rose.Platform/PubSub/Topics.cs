@@ -25,6 +25,13 @@ public static class Topics
     /// <summary>The topic declared on <typeparamref name="TEvent"/> by <see cref="EventTopicAttribute"/>.</summary>
     public static string For<TEvent>() where TEvent : IntegrationEvent => For(typeof(TEvent));
 
+    /// <summary>The Dapr pub/sub component <paramref name="eventType"/> travels on (<see cref="EventTopicAttribute.PubSubName"/>).</summary>
+    public static string PubSubFor(Type eventType)
+    {
+        For(eventType);
+        return eventType.GetCustomAttribute<EventTopicAttribute>()!.PubSubName;
+    }
+
     public static string For(Type eventType)
     {
         var topic = eventType.GetCustomAttribute<EventTopicAttribute>()?.Topic
