@@ -137,6 +137,25 @@ public sealed class ComponentsConsistencyTests
     }
 
     [Fact]
+    public void Event_delivery_retries_the_same_on_both_runtimes()
+    {
+        var resiliency = MiniYaml.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "components", "resiliency.yaml")));
+        var spec = resiliency.Map("spec");
+        var eventDelivery = spec.Map("policies").Map("retries").Map("eventDelivery");
+        var outbox = new OutboxOptions();
+
+        Assert.Equal("exponential", eventDelivery["policy"]);
+        Assert.Equal(outbox.MaxRetries.ToString(System.Globalization.CultureInfo.InvariantCulture), eventDelivery["maxRetries"]);
+        Assert.Equal(outbox.MaxBackoff, GoDuration.Parse((string)eventDelivery["maxInterval"]));
+        // What resiliency YAML cannot set: dapr/kit retry.DefaultConfig's InitialInterval and Multiplier.
+        Assert.Equal(TimeSpan.FromMilliseconds(500), outbox.InitialBackoff);
+        Assert.Equal(1.5, outbox.BackoffMultiplier);
+        Assert.All(
+            Components.Where(c => c.Type == "pubsub.redis"),
+            pubsub => Assert.Equal("eventDelivery", spec.Map("targets").Map("components").Map(pubsub.Name).Map("inbound")["retry"]));
+    }
+
+    [Fact]
     public void Dapr_run_file_lists_every_app_id_with_its_folder_and_launch_port()
     {
         var run = MiniYaml.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "dapr.yaml")));
