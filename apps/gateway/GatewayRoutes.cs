@@ -19,10 +19,18 @@ public static class GatewayRoutes
         ("staff-api", "/admin/{**rest}", "admin"),
     ];
 
-    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(GatewayOptions options, string? daprHttpPort)
+    /// <summary>The header daprd checks against its <c>DAPR_API_TOKEN</c> (dapr/dapr pkg/security/consts APITokenHeader).</summary>
+    public const string DaprApiTokenHeader = "dapr-api-token";
+
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(GatewayOptions options, string? daprHttpPort, string? daprApiToken = null)
     {
         if (!string.IsNullOrEmpty(daprHttpPort))
         {
+            // A sidecar started with DAPR_API_TOKEN rejects every call without it; a visitor's own
+            // dapr-api-token header never reaches the sidecar.
+            var token = string.IsNullOrWhiteSpace(daprApiToken)
+                ? new Dictionary<string, string> { ["RequestHeaderRemove"] = DaprApiTokenHeader }
+                : new Dictionary<string, string> { ["RequestHeader"] = DaprApiTokenHeader, ["Set"] = daprApiToken };
             var sidecar = new ClusterConfig
             {
                 ClusterId = "dapr-sidecar",
@@ -33,7 +41,7 @@ public static class GatewayRoutes
                 RouteId = r.Id,
                 ClusterId = sidecar.ClusterId,
                 Match = new RouteMatch { Path = r.Path },
-                Transforms = [new Dictionary<string, string> { ["RequestHeader"] = "dapr-app-id", ["Set"] = r.AppId }],
+                Transforms = [new Dictionary<string, string> { ["RequestHeader"] = "dapr-app-id", ["Set"] = r.AppId }, token],
             }).ToList();
             return (routes, [sidecar]);
         }

@@ -67,6 +67,33 @@ public sealed class GatewayRoutingTests : IDisposable
     }
 
     [Fact]
+    public async Task On_dapr_every_call_to_the_sidecar_carries_its_api_token()
+    {
+        await using var gateway = Gateway(dapr: true, daprApiToken: "gateway-sidecar-token");
+        using var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Add("dapr-api-token", "a-visitor-guess");
+
+        await client.GetAsync("/rose/widget.js");
+        await client.GetAsync("/api/v1/tenant");
+
+        Assert.Equal(2, sidecar.Server.LogEntries.Count);
+        Assert.All(sidecar.Server.LogEntries, e => Assert.Equal("gateway-sidecar-token", e.RequestMessage.Headers!["dapr-api-token"].Single()));
+    }
+
+    [Fact]
+    public async Task On_dapr_without_a_token_a_visitors_dapr_api_token_never_reaches_the_sidecar()
+    {
+        await using var gateway = Gateway(dapr: true);
+        using var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Add("dapr-api-token", "a-visitor-guess");
+
+        await client.GetAsync("/rose/widget.js");
+
+        var forwarded = Assert.Single(sidecar.Server.LogEntries).RequestMessage;
+        Assert.False(forwarded.Headers!.ContainsKey("dapr-api-token"));
+    }
+
+    [Fact]
     public async Task Responses_carry_the_security_headers()
     {
         await using var gateway = Gateway(dapr: false);
@@ -97,7 +124,7 @@ public sealed class GatewayRoutingTests : IDisposable
         sidecar.Dispose();
     }
 
-    private WebApplicationFactory<Program> Gateway(bool dapr) => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+    private WebApplicationFactory<Program> Gateway(bool dapr, string? daprApiToken = null) => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
     {
         builder.UseSetting("Rose:Gateway:Destinations:search", search.Url);
         builder.UseSetting("Rose:Gateway:Destinations:backoffice", backoffice.Url);
@@ -105,6 +132,7 @@ public sealed class GatewayRoutingTests : IDisposable
         if (dapr)
         {
             builder.UseSetting("DAPR_HTTP_PORT", new Uri(sidecar.Url).Port.ToString());
+            builder.UseSetting("DAPR_API_TOKEN", daprApiToken);
         }
     });
 }

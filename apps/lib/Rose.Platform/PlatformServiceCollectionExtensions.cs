@@ -37,6 +37,7 @@ public static class PlatformServiceCollectionExtensions
         services.TryAddSingleton<HandledEvents>();
         if (runtime == PlatformRuntime.Dapr)
         {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlatformOptions>, DaprAppTokenValidator>());
             AddDaprAdapters(services);
         }
         else

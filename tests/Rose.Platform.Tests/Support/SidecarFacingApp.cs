@@ -28,10 +28,11 @@ public sealed class SidecarFacingApp : IAsyncDisposable
     public static async Task<SidecarFacingApp> StartAsync(
         IReadOnlyDictionary<string, string?> settings,
         Action<IServiceCollection, IConfiguration> configure,
-        Action<WebApplication>? map = null)
+        Action<WebApplication>? map = null,
+        string environment = "Production")
     {
         var port = FreePort.Next();
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Rose:Runtime"] = "Dapr" });
