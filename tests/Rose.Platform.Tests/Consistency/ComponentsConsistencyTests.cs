@@ -12,6 +12,16 @@ public sealed class ComponentsConsistencyTests
 
     private static IEnumerable<DaprResource> Components => Resources.Where(r => r.Kind == "Component");
 
+    /// <summary>Each file of components/ with its parsed YAML, for what <see cref="DaprResource"/> does not keep.</summary>
+    private static IEnumerable<(DaprResource Resource, object Root)> Raw =>
+        Resources.Select(r => (r, MiniYaml.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "components", r.File)))));
+
+    private static IEnumerable<(string Name, string Secret, string Key)> SecretRefs(object root) =>
+        (((Dictionary<string, object>)root).TryGetValue("spec", out var spec) ? spec.List("metadata") : [])
+            .Cast<Dictionary<string, object>>()
+            .Where(m => m.ContainsKey("secretKeyRef"))
+            .Select(m => ((string)m["name"], m.Map("secretKeyRef").Scalar("name")!, m.Map("secretKeyRef").Scalar("key")!));
+
     [Fact]
     public void Every_component_the_code_names_has_a_file_and_every_file_is_named_in_code()
     {
@@ -120,7 +130,78 @@ public sealed class ComponentsConsistencyTests
             Assert.NotEmpty(c.Scopes);
             Assert.All(c.Scopes, scope => Assert.Contains(scope, AppIds.All));
         });
-        Assert.All(AppIds.All, appId => Assert.Contains(Components, c => c.Scopes.Contains(appId)));
+        // The gateway only proxies through its sidecar's invocation API: it loads no component.
+        Assert.All(AppIds.All.Except([AppIds.Gateway]), appId => Assert.Contains(Components, c => c.Scopes.Contains(appId)));
+        Assert.DoesNotContain(Components, c => c.Scopes.Contains(AppIds.Gateway));
+    }
+
+    [Fact]
+    public void Secret_store_hands_out_only_prefixed_variables_and_only_to_apps_whose_components_need_them()
+    {
+        var store = Components.Single(c => c.Name == DaprComponents.SecretStore);
+        Assert.Equal("secretstores.local.env", store.Type);
+        Assert.Equal("ROSE_SECRET_", store.Metadata["prefix"]);
+
+        var users = Raw.Where(r => r.Resource.Kind == "Component" && r.Resource.Name != DaprComponents.SecretStore)
+            .Where(r => SecretRefs(r.Root).Any())
+            .ToList();
+        Assert.All(users, u => Assert.Equal(DaprComponents.SecretStore, u.Root.Map("auth").Scalar("secretStore")));
+        Assert.Equal(users.SelectMany(u => u.Resource.Scopes).Distinct().Order(), store.Scopes.Order());
+
+        // No app reads a secret through the secrets API; components still resolve their references.
+        var scopes = MiniYaml.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "components", "config.yaml"))).Map("spec").Map("secrets").List("scopes").Cast<Dictionary<string, object>>().Single();
+        Assert.Equal((DaprComponents.SecretStore, "deny"), ((string)scopes["storeName"], (string)scopes["defaultAccess"]));
+        Assert.False(scopes.ContainsKey("allowedSecrets"));
+    }
+
+    [Fact]
+    public void Redis_components_take_the_password_from_the_secret_store()
+    {
+        var redis = Raw.Where(r => r.Resource.Type is "state.redis" or "pubsub.redis").ToList();
+
+        Assert.Equal(3, redis.Count);
+        Assert.All(redis, r =>
+        {
+            Assert.Equal(DaprComponents.SecretStore, r.Root.Map("auth").Scalar("secretStore"));
+            var password = Assert.Single(SecretRefs(r.Root), s => s.Name == "redisPassword");
+            Assert.Equal(("redis-password", "redis-password"), (password.Secret, password.Key));
+            Assert.DoesNotContain("redisPassword", r.Resource.Metadata.Keys);
+        });
+    }
+
+    [Fact]
+    public void Every_app_has_an_access_configuration_that_denies_by_default_and_allows_only_its_callers()
+    {
+        var callers = new Dictionary<string, string[]>
+        {
+            [AppIds.Gateway] = [],
+            [AppIds.Search] = [AppIds.Gateway],
+            [AppIds.Backoffice] = [AppIds.Gateway],
+            [AppIds.Admin] = [AppIds.Gateway],
+            [AppIds.Worker] = [AppIds.Backoffice, AppIds.Admin],
+        };
+        var shared = MiniYaml.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "components", "config.yaml"))).Map("spec");
+        Assert.False(shared.ContainsKey("accessControl"));
+        Assert.Equal(AppIds.All.Order(), callers.Keys.Order());
+        Assert.Equal(
+            AppIds.All.Select(a => a + ".yaml").Order(),
+            Directory.GetFiles(Path.Combine(RepositoryRoot.Path, "components", "access"), "*.yaml").Select(Path.GetFileName).Order());
+
+        foreach (var (appId, allowed) in callers)
+        {
+            var root = MiniYaml.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "components", "access", appId + ".yaml")));
+            Assert.Equal("Configuration", root.Scalar("kind"));
+            Assert.Equal("rose-" + appId, root.Map("metadata").Scalar("name"));
+            var spec = root.Map("spec");
+            Assert.Equal(shared.Map("tracing").Map("otel")["endpointAddress"], spec.Map("tracing").Map("otel")["endpointAddress"]);
+            Assert.Equal("deny", spec.Map("secrets").List("scopes").Cast<Dictionary<string, object>>().Single()["defaultAccess"]);
+            var access = spec.Map("accessControl");
+            Assert.Equal(("deny", "public"), ((string)access["defaultAction"], (string)access["trustDomain"]));
+            var policies = access.List("policies").Cast<Dictionary<string, object>>().ToList();
+            Assert.Equal(allowed.Order(), policies.Select(p => (string)p["appId"]).Order());
+            // daprd ignores a policy without trustDomain or namespace (dapr/dapr pkg/acl/acl.go ParseAccessControlSpec).
+            Assert.All(policies, p => Assert.Equal(("allow", "public", "default"), ((string)p["defaultAction"], (string)p["trustDomain"], (string)p["namespace"])));
+        }
     }
 
     [Fact]
