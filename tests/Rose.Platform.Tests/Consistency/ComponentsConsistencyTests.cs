@@ -259,6 +259,16 @@ public sealed class ComponentsConsistencyTests
     }
 
     [Fact]
+    public void Dapr_run_file_points_the_gateways_direct_route_at_searchs_port()
+    {
+        var apps = MiniYaml.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "dapr.yaml"))).List("apps").Cast<Dictionary<string, object>>().ToList();
+        var search = apps.Single(a => (string)a["appID"] == AppIds.Search);
+        var gateway = apps.Single(a => (string)a["appID"] == AppIds.Gateway);
+
+        Assert.Equal($"http://localhost:{search["appPort"]}", gateway.Map("env")["Rose__Gateway__Destinations__search"]);
+    }
+
+    [Fact]
     public void Configuration_traces_to_otlp()
     {
         var config = DaprResource.Load(Path.Combine(RepositoryRoot.Path, "components", "config.yaml"));
