@@ -269,6 +269,18 @@ public sealed class ComponentsConsistencyTests
     }
 
     [Fact]
+    public void Dapr_run_file_lets_the_largest_upload_through_every_sidecar()
+    {
+        var common = MiniYaml.Parse(File.ReadAllText(Path.Combine(RepositoryRoot.Path, "dapr.yaml"))).Map("common");
+        var maxBodySize = (string)common["maxBodySize"];
+        Assert.EndsWith("Mi", maxBodySize, StringComparison.Ordinal);
+        var bytes = long.Parse(maxBodySize[..^2], System.Globalization.CultureInfo.InvariantCulture) * 1024 * 1024;
+
+        // The upload limit plus room for the multipart envelope (boundaries, part headers, other fields).
+        Assert.True(bytes >= new Rose.Knowledge.KnowledgeOptions().MaxDocumentBytes + (1024 * 1024), $"maxBodySize {maxBodySize} is below Rose.Knowledge's upload limit");
+    }
+
+    [Fact]
     public void Configuration_traces_to_otlp()
     {
         var config = DaprResource.Load(Path.Combine(RepositoryRoot.Path, "components", "config.yaml"));
