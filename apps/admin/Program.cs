@@ -9,8 +9,9 @@ builder.AddServiceDefaults();
 builder.Services.AddOpenApi();
 builder.Services.AddRoseTenancy(builder.Configuration);
 builder.Services.AddRosePlatform(builder.Configuration);
-// admin owns dead letters: on Dapr it reads the dead-letter topic of every topic Rose publishes.
-builder.Services.AddRoseDeadLetterReader(builder.Configuration, "conversation.message", "conversation.ended", "knowledge.updated");
+// admin owns dead letters: on Dapr it reads the dead-letter topic of every topic on the pubsub
+// component (knowledge.updated travels on the broadcast component; a lost index refresh heals on the next one).
+builder.Services.AddRoseDeadLetterReader(builder.Configuration, "conversation.message", "conversation.ended");
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

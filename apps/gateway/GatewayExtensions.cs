@@ -13,7 +13,7 @@ public static class GatewayExtensions
     public static IServiceCollection AddRoseGateway(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
-        var (routes, clusters) = GatewayRoutes.Build(options, configuration["DAPR_HTTP_PORT"]);
+        var (routes, clusters) = GatewayRoutes.Build(options, configuration["DAPR_HTTP_PORT"], configuration["DAPR_API_TOKEN"]);
         services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
         services.AddRateLimiter(limiter =>
         {

@@ -7,38 +7,39 @@ namespace Rose.Gateway;
 /// backoffice, the staff API to admin. On Dapr every route goes to the gateway's own sidecar with
 /// a <c>dapr-app-id</c> header, so the sidecar does discovery, mTLS and retries; elsewhere each
 /// route goes straight to its app.
+/// <para>
+/// One route skips the sidecars even on Dapr: the widget's streamed answer (POST
+/// <c>/rose/v1/conversations/{id}/messages</c>, server-sent events). daprd runs a whole invocation,
+/// response streaming included, inside the target app's resiliency policy (dapr/dapr
+/// pkg/api/http/directmessaging.go onDirectMessage: the copy of the response happens inside the policy
+/// runner "because if we return, the context passed to Invoke is canceled"), so search's
+/// <c>timeout: invocation</c> (30 s) would cut any answer that streams longer; and a body with a
+/// Content-Length is not a "streaming request" there, so it is buffered for replay and
+/// <c>invocationRetry</c> would post the visitor's message again after a failure before the first
+/// byte (a second turn). Resiliency targets are per app, not per route, so rather than give up
+/// timeouts and retries for every other widget call, this one non-idempotent, long-lived request goes
+/// straight to search (<see cref="GatewayOptions.Destinations"/>), like the backoffice's circuit will.
+/// </para>
 /// </summary>
 public static class GatewayRoutes
 {
-    /// <summary>(route id, path pattern, app-id), most specific first.</summary>
-    public static readonly IReadOnlyList<(string Id, string Path, string AppId)> Table =
+    /// <summary>The header daprd checks against its <c>DAPR_API_TOKEN</c> (dapr/dapr pkg/security/consts APITokenHeader).</summary>
+    public const string DaprApiTokenHeader = "dapr-api-token";
+
+    /// <summary>(route id, path pattern, app-id, HTTP methods or null for all, through the sidecar on Dapr), most specific first.</summary>
+    public static readonly IReadOnlyList<(string Id, string Path, string AppId, string[]? Methods, bool ViaSidecar)> Table =
     [
-        ("widget-api", "/rose/{**rest}", "search"),
-        ("demo-page", "/demo", "search"),
-        ("management-api", "/api/{**rest}", "backoffice"),
-        ("staff-api", "/admin/{**rest}", "admin"),
+        ("chat-stream", "/rose/v1/conversations/{id}/messages", "search", ["POST"], false),
+        ("widget-api", "/rose/{**rest}", "search", null, true),
+        ("demo-page", "/demo", "search", null, true),
+        ("management-api", "/api/{**rest}", "backoffice", null, true),
+        ("staff-api", "/admin/{**rest}", "admin", null, true),
     ];
 
-    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(GatewayOptions options, string? daprHttpPort)
+    public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(GatewayOptions options, string? daprHttpPort, string? daprApiToken = null)
     {
-        if (!string.IsNullOrEmpty(daprHttpPort))
-        {
-            var sidecar = new ClusterConfig
-            {
-                ClusterId = "dapr-sidecar",
-                Destinations = new Dictionary<string, DestinationConfig> { ["sidecar"] = new() { Address = $"http://127.0.0.1:{daprHttpPort}" } },
-            };
-            var routes = Table.Select(r => new RouteConfig
-            {
-                RouteId = r.Id,
-                ClusterId = sidecar.ClusterId,
-                Match = new RouteMatch { Path = r.Path },
-                Transforms = [new Dictionary<string, string> { ["RequestHeader"] = "dapr-app-id", ["Set"] = r.AppId }],
-            }).ToList();
-            return (routes, [sidecar]);
-        }
-
-        var clusters = Table.Select(r => r.AppId).Distinct().Select(appId => new ClusterConfig
+        var onDapr = !string.IsNullOrEmpty(daprHttpPort);
+        var clusters = Table.Where(r => !onDapr || !r.ViaSidecar).Select(r => r.AppId).Distinct().Select(appId => new ClusterConfig
         {
             ClusterId = appId,
             Destinations = new Dictionary<string, DestinationConfig>
@@ -46,7 +47,42 @@ public static class GatewayRoutes
                 [appId] = new() { Address = options.Destinations.TryGetValue(appId, out var url) ? url : $"http://{appId}" },
             },
         }).ToList();
-        var direct = Table.Select(r => new RouteConfig { RouteId = r.Id, ClusterId = r.AppId, Match = new RouteMatch { Path = r.Path } }).ToList();
-        return (direct, clusters);
+        var routes = new List<RouteConfig>();
+        for (var i = 0; i < Table.Count; i++)
+        {
+            var (id, path, appId, methods, viaSidecar) = Table[i];
+            // The table's order is the match order (YARP takes the lowest Order first).
+            var route = new RouteConfig { RouteId = id, Order = i, ClusterId = appId, Match = new RouteMatch { Path = path, Methods = methods } };
+            routes.Add(onDapr && viaSidecar
+                ? ThroughSidecar(route, appId, daprApiToken)
+                : route with { Transforms = [new Dictionary<string, string> { ["RequestHeaderRemove"] = DaprApiTokenHeader }] });
+        }
+
+        if (onDapr)
+        {
+            clusters.Add(new ClusterConfig
+            {
+                ClusterId = SidecarClusterId,
+                Destinations = new Dictionary<string, DestinationConfig> { ["sidecar"] = new() { Address = $"http://127.0.0.1:{daprHttpPort}" } },
+            });
+        }
+
+        return (routes, clusters);
+    }
+
+    private const string SidecarClusterId = "dapr-sidecar";
+
+    private static RouteConfig ThroughSidecar(RouteConfig route, string appId, string? daprApiToken)
+    {
+        // A sidecar started with DAPR_API_TOKEN rejects every call without it; a visitor's own
+        // dapr-api-token header never reaches the sidecar.
+        var token = string.IsNullOrWhiteSpace(daprApiToken)
+            ? new Dictionary<string, string> { ["RequestHeaderRemove"] = DaprApiTokenHeader }
+            : new Dictionary<string, string> { ["RequestHeader"] = DaprApiTokenHeader, ["Set"] = daprApiToken };
+        return route with
+        {
+            ClusterId = SidecarClusterId,
+            Transforms = [new Dictionary<string, string> { ["RequestHeader"] = "dapr-app-id", ["Set"] = appId }, token],
+        };
     }
 }

@@ -15,7 +15,7 @@ if (daprd is null)
 }
 else
 {
-    builder.AddRoseDaprApps(infrastructure, daprd);
+    builder.AddRoseDaprApps(infrastructure, daprd, options.LocalDataPath ?? Path.Combine(Path.GetTempPath(), "rose-apphost-dapr"));
 }
 
 builder.Build().Run();

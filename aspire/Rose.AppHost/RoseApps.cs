@@ -3,16 +3,6 @@ namespace Rose.AppHost;
 /// <summary>Rose's apps as Aspire resources; the resource name is the app-id and the folder under apps/.</summary>
 public static class RoseApps
 {
-    /// <summary>Dapr HTTP/gRPC ports per app-id, the same as in dapr.yaml.</summary>
-    public static readonly IReadOnlyDictionary<string, (int Http, int Grpc)> SidecarPorts = new Dictionary<string, (int, int)>
-    {
-        ["gateway"] = (3500, 50001),
-        ["search"] = (3501, 50002),
-        ["admin"] = (3502, 50003),
-        ["backoffice"] = (3503, 50004),
-        ["worker"] = (3504, 50005),
-    };
-
     public static IResourceBuilder<ProjectResource> AddRoseStandalone(this IDistributedApplicationBuilder builder, RoseInfrastructure infrastructure)
     {
         var standalone = builder.AddProject<Projects.Rose_Standalone>("standalone")
@@ -21,9 +11,11 @@ public static class RoseApps
         return standalone.UsePostgres(infrastructure);
     }
 
-    public static void AddRoseDaprApps(this IDistributedApplicationBuilder builder, RoseInfrastructure infrastructure, string daprd)
+    public static void AddRoseDaprApps(this IDistributedApplicationBuilder builder, RoseInfrastructure infrastructure, string daprd, string dataFolder)
     {
         var root = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
+        var controlPlane = DaprControlPlane.Add(builder, daprd, dataFolder);
+        var secrets = DaprSecrets.Add(builder, infrastructure);
         IResourceBuilder<ProjectResource>[] apps =
         [
             builder.AddProject<Projects.Rose_Gateway>("gateway"),
@@ -34,11 +26,13 @@ public static class RoseApps
         ];
         foreach (var app in apps)
         {
-            var (http, grpc) = SidecarPorts[app.Resource.Name];
             app.WithHttpHealthCheck("/health")
                 .UsePostgres(infrastructure)
-                .WithDaprSidecar(daprd, root, http, grpc);
+                .WithDaprSidecar(daprd, root, controlPlane, secrets);
         }
+
+        // The streamed answer goes from the gateway straight to search (apps/gateway/GatewayRoutes.cs).
+        apps[0].WithEnvironment("Rose__Gateway__Destinations__search", apps[1].GetEndpoint("http"));
     }
 
     private static IResourceBuilder<ProjectResource> UsePostgres(this IResourceBuilder<ProjectResource> app, RoseInfrastructure infrastructure)

@@ -3,13 +3,18 @@ using System.Net.Sockets;
 
 namespace Rose.AppHost;
 
-/// <summary>Redis and PostgreSQL: containers where Docker runs, Debian's binaries where it does not.</summary>
+/// <summary>
+/// Redis and PostgreSQL: containers where Docker runs, Debian's binaries where it does not. Redis
+/// runs with a password either way (<see cref="RedisPassword"/>), which the Dapr sidecars hand to the
+/// components through the secret store.
+/// </summary>
 public sealed record RoseInfrastructure(
     IResourceBuilder<IResource> Redis,
     IResourceBuilder<IResource> Postgres,
     int RedisPort,
     string? LocalPostgresConnectionString,
-    IResourceBuilder<IResourceWithConnectionString>? PostgresDatabase)
+    IResourceBuilder<IResourceWithConnectionString>? PostgresDatabase,
+    ReferenceExpression RedisPassword)
 {
     public const int DaprRedisPort = 6379;
 
@@ -20,14 +25,23 @@ public sealed record RoseInfrastructure(
             var redis = builder.AddRedis("redis", port: forDapr ? DaprRedisPort : null);
             var postgres = builder.AddPostgres("postgres");
             var database = postgres.AddDatabase("rose");
+            var containerPassword = redis.Resource.PasswordParameter
+                ?? throw new InvalidOperationException("Aspire's Redis resource has no password parameter.");
             return new RoseInfrastructure(
-                (IResourceBuilder<IResource>)redis, (IResourceBuilder<IResource>)postgres, forDapr ? DaprRedisPort : 0, null, database);
+                (IResourceBuilder<IResource>)redis, (IResourceBuilder<IResource>)postgres, forDapr ? DaprRedisPort : 0, null, database,
+                ReferenceExpression.Create($"{containerPassword}"));
         }
 
         // The components in components/ expect Redis on localhost:6379 under Dapr.
         var redisPort = forDapr ? DaprRedisPort : FreePort();
+        var password = builder.AddParameter("redis-password", new GenerateParameterDefault { MinLength = 22, Special = false }, secret: true);
         var localRedis = builder.AddExecutable("redis", "redis-server", builder.AppHostDirectory,
                 "--port", redisPort.ToString(), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no")
+            .WithArgs(context =>
+            {
+                context.Args.Add("--requirepass");
+                context.Args.Add(password.Resource);
+            })
             .WithEndpoint(name: "tcp", scheme: "tcp", port: redisPort, targetPort: redisPort, isProxied: false)
             .WithHealthCheck(TcpHealthCheck.Register(builder, "redis-accepts-connections", redisPort));
 
@@ -43,7 +57,8 @@ public sealed record RoseInfrastructure(
             (IResourceBuilder<IResource>)localPostgres,
             redisPort,
             $"Host=127.0.0.1;Port={pgPort};Username={LocalPostgresCluster.User};Database=postgres",
-            null);
+            null,
+            ReferenceExpression.Create($"{password.Resource}"));
     }
 
     private static int FreePort()

@@ -18,6 +18,7 @@ namespace Rose.Admin.Tests;
 /// </summary>
 public sealed partial class DaprDeadLetterTests : IAsyncLifetime
 {
+    private const string AppToken = "app-token-the-sidecar-sends";
     private FakeDaprSidecar sidecar = null!;
     private RoseAppFactory<Program> factory = null!;
     private WebApplicationFactory<Program> app = null!;
@@ -25,7 +26,7 @@ public sealed partial class DaprDeadLetterTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         sidecar = await FakeDaprSidecar.StartAsync();
-        factory = new RoseAppFactory<Program>().With("Rose:Runtime", "Dapr");
+        factory = new RoseAppFactory<Program>().With("Rose:Runtime", "Dapr").With("APP_API_TOKEN", AppToken);
         foreach (var (key, value) in sidecar.Settings)
         {
             factory.With(key, value);
@@ -37,7 +38,7 @@ public sealed partial class DaprDeadLetterTests : IAsyncLifetime
     [Fact]
     public async Task Subscribe_lists_every_dead_letter_topic_of_the_pubsub_component()
     {
-        using var client = app.CreateClient();
+        using var client = SidecarCalls();
 
         var subscriptions = await client.GetFromJsonAsync<JsonElement>("/dapr/subscribe");
 
@@ -55,7 +56,7 @@ public sealed partial class DaprDeadLetterTests : IAsyncLifetime
     public async Task Dead_letter_from_the_sidecar_is_listed_and_replay_publishes_it_to_the_original_topic()
     {
         var ended = new ConversationEnded("acme", "c-dead", DateTimeOffset.UtcNow, "idle");
-        using var sidecarCalls = app.CreateClient();
+        using var sidecarCalls = SidecarCalls();
         using var staff = app.Staff();
 
         var delivered = await PostDeadLetterAsync(sidecarCalls, ended);
@@ -94,7 +95,7 @@ public sealed partial class DaprDeadLetterTests : IAsyncLifetime
     [Fact]
     public async Task Dead_letter_without_a_tenant_is_dropped()
     {
-        using var sidecarCalls = app.CreateClient();
+        using var sidecarCalls = SidecarCalls();
 
         var status = await PostAsync(sidecarCalls, "conversation.ended.dead-letter", Guid.NewGuid().ToString(), "ConversationEnded", "conversation.ended", """{"conversationId":"c-1"}""");
 
@@ -150,4 +151,12 @@ public sealed partial class DaprDeadLetterTests : IAsyncLifetime
 
     [GeneratedRegex("name: allowedTopics\\s+value: \"([^\"]+)\"")]
     private static partial Regex AllowedTopics();
+
+    /// <summary>Calls as daprd makes them: with the app token.</summary>
+    private HttpClient SidecarCalls()
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add("dapr-api-token", AppToken);
+        return client;
+    }
 }

@@ -67,6 +67,67 @@ public sealed class GatewayRoutingTests : IDisposable
     }
 
     [Fact]
+    public async Task On_dapr_every_call_to_the_sidecar_carries_its_api_token()
+    {
+        await using var gateway = Gateway(dapr: true, daprApiToken: "gateway-sidecar-token");
+        using var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Add("dapr-api-token", "a-visitor-guess");
+
+        await client.GetAsync("/rose/widget.js");
+        await client.GetAsync("/api/v1/tenant");
+
+        Assert.Equal(2, sidecar.Server.LogEntries.Count);
+        Assert.All(sidecar.Server.LogEntries, e => Assert.Equal("gateway-sidecar-token", e.RequestMessage.Headers!["dapr-api-token"].Single()));
+    }
+
+    [Fact]
+    public async Task On_dapr_without_a_token_a_visitors_dapr_api_token_never_reaches_the_sidecar()
+    {
+        await using var gateway = Gateway(dapr: true);
+        using var client = gateway.CreateClient();
+        client.DefaultRequestHeaders.Add("dapr-api-token", "a-visitor-guess");
+
+        await client.GetAsync("/rose/widget.js");
+
+        var forwarded = Assert.Single(sidecar.Server.LogEntries).RequestMessage;
+        Assert.False(forwarded.Headers!.ContainsKey("dapr-api-token"));
+    }
+
+    [Fact]
+    public async Task On_dapr_the_streamed_answer_goes_straight_to_search_and_the_rest_of_the_widget_api_through_the_sidecar()
+    {
+        await using var gateway = Gateway(dapr: true, daprApiToken: "gateway-sidecar-token");
+        using var client = gateway.CreateClient();
+
+        using var stream = await client.PostAsync("/rose/v1/conversations/c-1/messages", new StringContent("""{"text":"hi"}""", System.Text.Encoding.UTF8, "application/json"));
+        await client.GetAsync("/rose/v1/conversations/c-1");
+        await client.PostAsync("/rose/v1/conversations", null);
+
+        var direct = Assert.Single(search.Server.LogEntries).RequestMessage;
+        Assert.Equal(("POST", "/rose/v1/conversations/c-1/messages"), (direct.Method, direct.Path));
+        Assert.False(direct.Headers!.ContainsKey("dapr-api-token"));
+        Assert.Equal(
+            ["/rose/v1/conversations", "/rose/v1/conversations/c-1"],
+            sidecar.Server.LogEntries.Select(e => e.RequestMessage.Path).Order());
+    }
+
+    [Fact]
+    public void The_streamed_answer_skips_the_sidecars_while_resiliency_gives_search_a_timeout_or_retries()
+    {
+        // components/resiliency.yaml targets.apps.search: a timeout would cut the stream and a retry would
+        // post the message twice (see GatewayRoutes). If both go, the route may go back through the sidecar.
+        var resiliency = File.ReadAllLines(Path.Combine(RepositoryRoot(), "components", "resiliency.yaml"));
+        var search = resiliency.SkipWhile(l => l.Trim() != "apps:").Skip(1).SkipWhile(l => l.Trim() != "search:").Skip(1)
+            .TakeWhile(l => l.StartsWith("        ", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
+        var stream = GatewayRoutes.Table.Single(r => r.Id == "chat-stream");
+
+        Assert.Contains(search, l => l.StartsWith("timeout:", StringComparison.Ordinal) || l.StartsWith("retry:", StringComparison.Ordinal));
+        Assert.False(stream.ViaSidecar);
+        Assert.Equal(("/rose/v1/conversations/{id}/messages", "search"), (stream.Path, stream.AppId));
+        Assert.Equal(["POST"], stream.Methods!);
+    }
+
+    [Fact]
     public async Task Responses_carry_the_security_headers()
     {
         await using var gateway = Gateway(dapr: false);
@@ -90,6 +151,19 @@ public sealed class GatewayRoutingTests : IDisposable
         Assert.Empty(backoffice.Server.LogEntries);
     }
 
+    private static string RepositoryRoot()
+    {
+        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
+        {
+            if (File.Exists(Path.Combine(folder.FullName, "Rose.sln")))
+            {
+                return folder.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("Rose.sln not found above " + AppContext.BaseDirectory);
+    }
+
     public void Dispose()
     {
         search.Dispose();
@@ -97,7 +171,7 @@ public sealed class GatewayRoutingTests : IDisposable
         sidecar.Dispose();
     }
 
-    private WebApplicationFactory<Program> Gateway(bool dapr) => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+    private WebApplicationFactory<Program> Gateway(bool dapr, string? daprApiToken = null) => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
     {
         builder.UseSetting("Rose:Gateway:Destinations:search", search.Url);
         builder.UseSetting("Rose:Gateway:Destinations:backoffice", backoffice.Url);
@@ -105,6 +179,7 @@ public sealed class GatewayRoutingTests : IDisposable
         if (dapr)
         {
             builder.UseSetting("DAPR_HTTP_PORT", new Uri(sidecar.Url).Port.ToString());
+            builder.UseSetting("DAPR_API_TOKEN", daprApiToken);
         }
     });
 }

@@ -77,11 +77,23 @@ public sealed class PlatformRegistrationTests : IDisposable
     [Fact]
     public void Outbox_backoff_doubles_up_to_its_cap()
     {
-        var outbox = new OutboxOptions { InitialBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(5) };
+        var outbox = new OutboxOptions { InitialBackoff = TimeSpan.FromSeconds(1), MaxBackoff = TimeSpan.FromSeconds(5), BackoffMultiplier = 2 };
 
         Assert.Equal(
             [1, 2, 4, 5, 5],
             Enumerable.Range(1, 5).Select(n => outbox.BackoffAfter(n).TotalSeconds));
+    }
+
+    [Fact]
+    public void Outbox_backoff_by_default_grows_like_daprs_exponential_policy()
+    {
+        var outbox = new OutboxOptions();
+
+        // 500 ms × 1.5^n, capped at 60 s (dapr/kit retry.DefaultConfig without its jitter).
+        Assert.Equal(
+            [0.5, 0.75, 1.125, 1.6875],
+            Enumerable.Range(1, 4).Select(n => outbox.BackoffAfter(n).TotalSeconds));
+        Assert.Equal(60, outbox.BackoffAfter(20).TotalSeconds);
     }
 
     public void Dispose() => folder.Dispose();

@@ -30,6 +30,10 @@ public sealed class PlatformOptions
     [Required]
     public OutboxOptions Outbox { get; set; } = new();
 
+    /// <summary>Dapr runtime: which blob binding <c>components/blobstore.yaml</c> is.</summary>
+    [Required]
+    public BlobBindingOptions BlobBinding { get; set; } = new();
+
     /// <summary>Embedded runtime: base address for invocation of this same process; empty means the server's own first address.</summary>
     public Uri? SelfUrl { get; set; }
 }

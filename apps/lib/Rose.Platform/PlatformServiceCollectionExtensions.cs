@@ -45,6 +45,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDrainer>());
         if (runtime == PlatformRuntime.Dapr)
         {
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlatformOptions>, DaprAppTokenValidator>());
             AddDaprAdapters(services);
         }
         else
@@ -83,8 +84,8 @@ public static class PlatformServiceCollectionExtensions
 
     /// <summary>
     /// For the app that owns dead letters (admin): on the Dapr runtime, subscribes to the
-    /// <c>{topic}.dead-letter</c> topic of each of <paramref name="topics"/> (the topics the modules'
-    /// events name: admin composes no module, so it names them; a test holds them equal to
+    /// <c>{topic}.dead-letter</c> topic, on <see cref="DaprComponents.PubSub"/>, of each of <paramref name="topics"/> (the topics the modules
+    /// events send on that component: admin composes no module, so it names them; a test holds them equal to
     /// <c>components/</c>, which a test holds equal to the modules) and stores what the sidecar forwards
     /// there, for <c>MapDeadLetterAdmin</c> to list and replay. On the embedded runtime dead letters are
     /// already kept by the in-process delivery, and this adds nothing.

@@ -12,13 +12,14 @@ public static class DeclaredInCode
 {
     private static readonly IReadOnlyList<Assembly> RoseAssemblies = LoadRoseAssemblies();
 
-    /// <summary>Every topic an integration event of a Rose module names.</summary>
-    public static IReadOnlyList<string> Topics { get; } = [.. RoseAssemblies
+    /// <summary>Every integration event type of a Rose module, with the topic and the Dapr pub/sub component its <see cref="EventTopicAttribute"/> names.</summary>
+    public static IReadOnlyList<(Type Type, string Topic, string PubSub)> Events { get; } = [.. RoseAssemblies
         .SelectMany(a => a.GetTypes())
-        .Where(t => t.IsSubclassOf(typeof(IntegrationEvent)) && t.GetCustomAttribute<EventTopicAttribute>() is not null)
-        .Select(PubSub.Topics.For)
-        .Distinct()
-        .Order(StringComparer.Ordinal)];
+        .Where(t => !t.IsAbstract && t.IsSubclassOf(typeof(IntegrationEvent)) && t.GetCustomAttribute<EventTopicAttribute>() is not null)
+        .Select(t => (t, PubSub.Topics.For(t), PubSub.Topics.PubSubFor(t)))];
+
+    /// <summary>Every topic an integration event of a Rose module names.</summary>
+    public static IReadOnlyList<string> Topics { get; } = [.. Events.Select(e => e.Topic).Distinct().Order(StringComparer.Ordinal)];
 
     /// <summary>Every cron job a Rose module declares (a static <see cref="CronJobDefinition"/> field).</summary>
     public static IReadOnlyList<CronJobDefinition> CronJobs { get; } = [.. RoseAssemblies

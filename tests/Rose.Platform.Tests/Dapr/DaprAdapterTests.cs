@@ -103,40 +103,6 @@ public sealed class DaprAdapterTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Blob_put_invokes_the_blob_binding_create_with_the_tenant_file_name()
-    {
-        await services.GetRequiredService<IBlobStore>().PutAsync("acme", "geo/faq.html", Encoding.UTF8.GetBytes("<h1>FAQ</h1>"));
-
-        var request = Assert.Single(sidecar.Runtime.Bindings);
-        Assert.Equal("blobstore", request.Name);
-        Assert.Equal("create", request.Operation);
-        Assert.Equal("acme/geo/faq.html", request.Metadata["fileName"]);
-        Assert.Equal("<h1>FAQ</h1>", Encoding.UTF8.GetString(Convert.FromBase64String(request.Data.ToStringUtf8())));
-    }
-
-    [Fact]
-    public async Task Blob_get_delete_and_list_use_the_binding_operations_and_never_leak_another_tenant()
-    {
-        sidecar.Runtime.BindingResponder = request => request.Operation switch
-        {
-            "get" => new InvokeBindingResponse { Data = ByteString.CopyFromUtf8("page") },
-            "list" => new InvokeBindingResponse { Data = ByteString.CopyFromUtf8("""["acme/geo/a.html","globex/geo/b.html","acme/uploads/c.pdf"]""") },
-            _ => new InvokeBindingResponse(),
-        };
-        var blobs = services.GetRequiredService<IBlobStore>();
-
-        Assert.Equal("page", Encoding.UTF8.GetString((await blobs.GetAsync("acme", "geo/a.html"))!));
-        Assert.Equal(["geo/a.html"], await blobs.ListAsync("acme", "geo/"));
-        await blobs.DeleteAsync("acme", "geo/a.html");
-
-        var requests = sidecar.Runtime.Bindings.ToList();
-        Assert.Equal(["get", "list", "delete"], requests.Select(r => r.Operation));
-        Assert.Equal("acme/geo/a.html", requests[0].Metadata["fileName"]);
-        Assert.Equal("acme/geo/", JsonDocument.Parse(requests[1].Data.ToStringUtf8()).RootElement.GetProperty("prefix").GetString());
-        Assert.Equal("acme/geo/a.html", requests[2].Metadata["fileName"]);
-    }
-
-    [Fact]
     public async Task Invocation_goes_through_the_sidecar_to_the_app_id_with_the_api_token()
     {
         using var client = services.GetRequiredService<IServiceInvoker>().CreateClient(AppIds.Worker);

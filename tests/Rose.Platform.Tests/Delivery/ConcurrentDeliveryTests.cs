@@ -22,7 +22,7 @@ public sealed class ConcurrentDeliveryTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         sidecar = await FakeDaprSidecar.StartAsync();
-        app = await SidecarFacingApp.StartAsync(sidecar.Settings, (services, _) =>
+        app = await SidecarFacingApp.StartAsync(new Dictionary<string, string?>(sidecar.Settings) { ["APP_API_TOKEN"] = "app-token" }, (services, _) =>
         {
             services.AddSingleton(gate);
             services.AddRoseEventHandler<SampleMessagePosted, GatedHandler>();
@@ -32,7 +32,7 @@ public sealed class ConcurrentDeliveryTests : IAsyncLifetime
     [Fact]
     public async Task Topic_route_runs_the_handler_once_when_two_deliveries_of_one_event_arrive_at_once()
     {
-        using var client = app.CreateClient(appToken: null);
+        using var client = app.CreateClient("app-token");
         var posted = Messages.Posted("acme", "c-twice");
 
         var first = PostAsync(client, posted);

@@ -28,13 +28,16 @@ public sealed class SidecarFacingApp : IAsyncDisposable
     public static async Task<SidecarFacingApp> StartAsync(
         IReadOnlyDictionary<string, string?> settings,
         Action<IServiceCollection, IConfiguration> configure,
-        Action<WebApplication>? map = null)
+        Action<WebApplication>? map = null,
+        string environment = "Production")
     {
         var port = FreePort.Next();
-        var builder = WebApplication.CreateBuilder();
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = environment });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Rose:Runtime"] = "Dapr" });
+        // Its own data folder (the outbox's database): tests never share one.
+        var dataPath = Directory.CreateTempSubdirectory("rose-sidecar-app-").FullName;
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Rose:Runtime"] = "Dapr", ["Rose:DataPath"] = dataPath });
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddRosePlatform(builder.Configuration);
         configure(builder.Services, builder.Configuration);

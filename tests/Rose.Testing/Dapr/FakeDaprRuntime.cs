@@ -30,8 +30,18 @@ public class FakeDaprRuntime
     /// <summary>The state store, by stored key.</summary>
     public ConcurrentDictionary<string, StoredState> State { get; } = new();
 
-    /// <summary>What a binding call answers; by default empty data.</summary>
-    public Func<InvokeBindingRequest, InvokeBindingResponse> BindingResponder { get; set; } = _ => new InvokeBindingResponse();
+    /// <summary>
+    /// The output bindings by component name. <see cref="FakeDaprSidecar"/> registers <c>blobstore</c> as
+    /// a <see cref="FakeLocalStorageBinding"/>, like components/blobstore.yaml; a call to a name not here
+    /// fails as daprd does ("couldn't find output binding").
+    /// </summary>
+    public ConcurrentDictionary<string, FakeLocalStorageBinding> LocalStorageBindings { get; } = new();
+
+    /// <summary>
+    /// Answers binding calls instead of the bindings above, for tests of other binding types (S3, GCS, …)
+    /// that script the answer the real component would give; null uses <see cref="LocalStorageBindings"/>.
+    /// </summary>
+    public Func<InvokeBindingRequest, InvokeBindingResponse>? BindingResponder { get; set; }
 
     public static void BindService(ServiceBinderBase binder, FakeDaprRuntime? service)
     {
@@ -111,7 +121,15 @@ public class FakeDaprRuntime
     {
         Record(context);
         Bindings.Enqueue(request);
-        return Task.FromResult(BindingResponder(request));
+        if (BindingResponder is { } responder)
+        {
+            return Task.FromResult(responder(request));
+        }
+
+        // dapr/dapr pkg/api/grpc/grpc.go InvokeBinding, for a binding the sidecar did not load.
+        return LocalStorageBindings.TryGetValue(request.Name, out var binding)
+            ? Task.FromResult(binding.Invoke(request))
+            : throw new RpcException(new Status(StatusCode.Internal, $"error invoking output binding {request.Name}: couldn't find output binding {request.Name}"));
     }
 
     public virtual Task<GetMetadataResponse> GetMetadata(GetMetadataRequest request, ServerCallContext context)

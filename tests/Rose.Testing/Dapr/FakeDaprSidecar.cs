@@ -11,7 +11,8 @@ namespace Rose.Testing.Dapr;
 /// <summary>
 /// A stand-in for daprd on loopback, for tests of a real <c>DaprClient</c>: the gRPC runtime
 /// service on an HTTP/2 port (<see cref="Runtime"/>) and the HTTP API's invocation and health routes on
-/// an HTTP/1 port. No daprd binary is involved.
+/// an HTTP/1 port, with the output binding <c>blobstore</c> as bindings.localstorage on a temporary
+/// folder (<see cref="FakeLocalStorageBinding"/>). No daprd binary is involved.
 /// </summary>
 public sealed class FakeDaprSidecar : IAsyncDisposable
 {
@@ -25,6 +26,9 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
     }
 
     public FakeDaprRuntime Runtime { get; } = new();
+
+    /// <summary>The folder of the <c>blobstore</c> local-storage binding (deleted with the sidecar).</summary>
+    public string BlobRootPath { get; } = Directory.CreateTempSubdirectory("rose-fake-dapr-blobs-").FullName;
 
     public FakeTaskHub Workflows { get; } = new();
 
@@ -62,6 +66,7 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
         var app = builder.Build();
         sidecar = new FakeDaprSidecar(app, grpcPort, httpPort);
         sidecar.Actors.Map(app);
+        sidecar.Runtime.LocalStorageBindings["blobstore"] = new FakeLocalStorageBinding("blobstore", sidecar.BlobRootPath);
         app.MapGrpcService<FakeDaprRuntime>();
         app.MapGrpcService<FakeTaskHub>();
         app.MapGet("/v1.0/healthz", () => Results.NoContent());
@@ -81,5 +86,6 @@ public sealed class FakeDaprSidecar : IAsyncDisposable
     {
         await app.StopAsync();
         await app.DisposeAsync();
+        Directory.Delete(BlobRootPath, recursive: true);
     }
 }

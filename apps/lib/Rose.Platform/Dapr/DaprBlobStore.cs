@@ -1,41 +1,48 @@
 using System.Text;
-using System.Text.Json;
 using Dapr;
 using Dapr.Client;
+using Microsoft.Extensions.Options;
 using Rose.Platform.Bindings;
+using Rose.Platform.Dapr.Blobs;
 using Rose.Storage;
 
 namespace Rose.Platform.Dapr;
 
 /// <summary>
-/// Blobs through the output binding <see cref="DaprComponents.BlobStore"/> with the operations every
-/// blob binding shares (create, get, list, delete) and the <c>fileName</c> metadata. Content goes as
-/// Base64, which local storage detects and S3/R2/GCS decode with <c>decodeBase64: "true"</c>.
+/// Blobs through the output binding <see cref="DaprComponents.BlobStore"/> (create, get, list, delete),
+/// spoken the way the binding <c>Rose:Platform:BlobBinding:Kind</c> names does: its name metadata key,
+/// its list request and answer, its not-found error. Content goes as Base64, which local storage
+/// detects and S3/R2/GCS/Azure decode with <c>decodeBase64: "true"</c> (components/examples/).
 /// </summary>
-public sealed class DaprBlobStore(DaprClient dapr) : IBlobStore
+public sealed class DaprBlobStore : IBlobStore
 {
-    public const string FileNameMetadata = "fileName";
+    private readonly DaprClient dapr;
+    private readonly BlobBindingProtocol protocol;
+
+    public DaprBlobStore(DaprClient dapr, IOptions<PlatformOptions> options)
+    {
+        this.dapr = dapr;
+        protocol = BlobBindingProtocol.For(options.Value.BlobBinding.Kind);
+    }
+
+    /// <summary>The request metadata key that names an object for the configured binding.</summary>
+    public string NameMetadataKey => protocol.NameMetadataKey;
 
     public async Task PutAsync(string tenantId, string path, ReadOnlyMemory<byte> content, CancellationToken cancellationToken = default)
     {
-        var request = new BindingRequest(DaprComponents.BlobStore, "create")
-        {
-            Data = Encoding.UTF8.GetBytes(Convert.ToBase64String(content.Span)),
-        };
-        request.Metadata[FileNameMetadata] = BlobPaths.Compose(tenantId, path);
+        var request = Named("create", tenantId, path);
+        request.Data = Encoding.UTF8.GetBytes(Convert.ToBase64String(content.Span));
         await dapr.InvokeBindingAsync(request, cancellationToken);
     }
 
     public async Task<byte[]?> GetAsync(string tenantId, string path, CancellationToken cancellationToken = default)
     {
-        var request = new BindingRequest(DaprComponents.BlobStore, "get");
-        request.Metadata[FileNameMetadata] = BlobPaths.Compose(tenantId, path);
         try
         {
-            var response = await dapr.InvokeBindingAsync(request, cancellationToken);
+            var response = await dapr.InvokeBindingAsync(Named("get", tenantId, path), cancellationToken);
             return response.Data.ToArray();
         }
-        catch (DaprException ex) when (IsNotFound(ex))
+        catch (DaprException ex) when (protocol.IsMissingOnGet(ex))
         {
             return null;
         }
@@ -45,14 +52,9 @@ public sealed class DaprBlobStore(DaprClient dapr) : IBlobStore
     {
         TenantIds.EnsureValid(tenantId);
         var tenantPrefix = tenantId + "/";
-        var request = new BindingRequest(DaprComponents.BlobStore, "list")
-        {
-            Data = JsonSerializer.SerializeToUtf8Bytes(new { prefix = tenantPrefix + prefix }),
-        };
-        var response = await dapr.InvokeBindingAsync(request, cancellationToken);
-        // Filtered here too: a binding that ignores the prefix must still not leak another tenant's names.
-        return [.. ReadNames(response.Data)
-            .Select(n => n.Replace('\\', '/'))
+        var names = await protocol.ListAsync(dapr.InvokeBindingAsync, tenantId, tenantPrefix + prefix, cancellationToken);
+        // Filtered here too: whatever a binding answers, another tenant's names never leave this method.
+        return [.. names
             .Where(n => n.StartsWith(tenantPrefix + prefix, StringComparison.Ordinal))
             .Select(n => n[tenantPrefix.Length..])
             .Order(StringComparer.Ordinal)];
@@ -60,47 +62,20 @@ public sealed class DaprBlobStore(DaprClient dapr) : IBlobStore
 
     public async Task DeleteAsync(string tenantId, string path, CancellationToken cancellationToken = default)
     {
-        var request = new BindingRequest(DaprComponents.BlobStore, "delete");
-        request.Metadata[FileNameMetadata] = BlobPaths.Compose(tenantId, path);
-        await dapr.InvokeBindingAsync(request, cancellationToken);
+        try
+        {
+            await dapr.InvokeBindingAsync(Named("delete", tenantId, path), cancellationToken);
+        }
+        catch (DaprException ex) when (protocol.IsMissingOnDelete(ex))
+        {
+            // Deleting what is not there succeeds, as it does on the embedded FileBlobStore.
+        }
     }
 
-    /// <summary>Local storage answers a list with file names; object stores with objects that have a key or name.</summary>
-    private static List<string> ReadNames(ReadOnlyMemory<byte> data)
+    private BindingRequest Named(string operation, string tenantId, string path)
     {
-        if (data.IsEmpty)
-        {
-            return [];
-        }
-
-        using var document = JsonDocument.Parse(data);
-        var root = document.RootElement;
-        var items = root.ValueKind == JsonValueKind.Array
-            ? root.EnumerateArray()
-            : root.TryGetProperty("Contents", out var contents) ? contents.EnumerateArray() : default;
-        var names = new List<string>();
-        foreach (var item in items)
-        {
-            if (item.ValueKind == JsonValueKind.String)
-            {
-                names.Add(item.GetString()!);
-            }
-            else if (item.ValueKind == JsonValueKind.Object
-                     && (item.TryGetProperty("Key", out var name) || item.TryGetProperty("name", out name) || item.TryGetProperty("Name", out name)))
-            {
-                names.Add(name.GetString()!);
-            }
-        }
-
-        return names;
-    }
-
-    private static bool IsNotFound(DaprException exception)
-    {
-        var text = (exception.InnerException?.Message ?? string.Empty) + exception.Message;
-        return text.Contains("no such file", StringComparison.OrdinalIgnoreCase)
-               || text.Contains("not found", StringComparison.OrdinalIgnoreCase)
-               || text.Contains("NoSuchKey", StringComparison.Ordinal)
-               || text.Contains("does not exist", StringComparison.OrdinalIgnoreCase);
+        var request = new BindingRequest(DaprComponents.BlobStore, operation);
+        request.Metadata[protocol.NameMetadataKey] = BlobPaths.Compose(tenantId, path);
+        return request;
     }
 }

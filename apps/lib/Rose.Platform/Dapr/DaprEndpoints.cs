@@ -32,12 +32,18 @@ internal static class DaprEndpoints
         app.MapSubscribeHandler().WithMetadata(SidecarOnlyMetadata.Instance);
 
         var subscriptions = app.Services.GetRequiredService<SubscriptionCatalog>();
+        // This replica, for broadcast topics: every replica gets the event (its sidecar is its own
+        // consumer group), but the handled-event records live in the shared state store, so each replica
+        // keeps its own; otherwise the first replica's record would make the others skip the event.
+        var replicaId = Guid.NewGuid().ToString("N");
         foreach (var topic in subscriptions.Topics)
         {
-            app.MapPost(TopicRoutePrefix + topic, (HttpContext context, EventDispatcher dispatcher, CancellationToken ct) => DeliverAsync(topic, context, subscriptions, dispatcher, ct))
+            var pubsub = Topics.PubSubFor(subscriptions.ForTopic(topic).First().EventType);
+            var replica = pubsub == DaprComponents.BroadcastPubSub ? replicaId : null;
+            app.MapPost(TopicRoutePrefix + topic, (HttpContext context, EventDispatcher dispatcher, CancellationToken ct) => DeliverAsync(topic, replica, context, subscriptions, dispatcher, ct))
                 .WithTopic(new global::Dapr.TopicOptions
                 {
-                    PubsubName = DaprComponents.PubSub,
+                    PubsubName = pubsub,
                     Name = topic,
                     DeadLetterTopic = Topics.DeadLetterFor(topic),
                 })
@@ -77,7 +83,7 @@ internal static class DaprEndpoints
     }
 
     /// <summary>Hands the event to every subscriber of the topic; the worst outcome is what Dapr hears.</summary>
-    private static async Task<IResult> DeliverAsync(string topic, HttpContext context, SubscriptionCatalog subscriptions, EventDispatcher dispatcher, CancellationToken cancellationToken)
+    private static async Task<IResult> DeliverAsync(string topic, string? replica, HttpContext context, SubscriptionCatalog subscriptions, EventDispatcher dispatcher, CancellationToken cancellationToken)
     {
         JsonElement data;
         try
@@ -92,7 +98,7 @@ internal static class DaprEndpoints
         var outcome = DeliveryOutcome.Success;
         foreach (var subscription in subscriptions.ForTopic(topic))
         {
-            var result = await dispatcher.DeliverAsync(subscription, data, cancellationToken);
+            var result = await dispatcher.DeliverAsync(replica is null ? subscription : subscription with { Subscriber = subscription.Subscriber + "@" + replica }, data, cancellationToken);
             outcome = (DeliveryOutcome)Math.Max((int)outcome, (int)result.Outcome);
         }
 

@@ -6,7 +6,8 @@ using Rose.Storage.Outbox;
 namespace Rose.Platform.Dapr;
 
 /// <summary>
-/// Publishes a staged event through the sidecar to <see cref="DaprComponents.PubSub"/>. The sidecar
+/// Publishes a staged event through the sidecar to the pub/sub component its event names
+/// (<see cref="DaprComponents.PubSub"/>, or <see cref="DaprComponents.BroadcastPubSub"/>). The sidecar
 /// wraps the JSON into a CloudEvent; the metadata makes its id the event's id (so idempotent consumers
 /// recognise a resend) and its type the event's class name.
 /// </summary>
@@ -22,6 +23,6 @@ public sealed class DaprOutboxTransport(DaprClient dapr) : IOutboxTransport
         };
         // A JsonElement is written as it is: the payload staged with the change, byte for byte.
         using var payload = JsonDocument.Parse(message.Payload);
-        return dapr.PublishEventAsync(DaprComponents.PubSub, message.Topic, payload.RootElement.Clone(), metadata, cancellationToken);
+        return dapr.PublishEventAsync(message.PubSubName, message.Topic, payload.RootElement.Clone(), metadata, cancellationToken);
     }
 }

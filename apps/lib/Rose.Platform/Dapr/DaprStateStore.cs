@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapr.Client;
+using Grpc.Core;
 using Rose.Platform.State;
 
 namespace Rose.Platform.Dapr;
@@ -33,9 +34,25 @@ public sealed class DaprStateStore(DaprClient dapr) : IStateStore
     public Task SaveAsync<T>(string tenantId, string key, T value, TimeSpan? timeToLive = null, CancellationToken cancellationToken = default) =>
         dapr.SaveStateAsync(DaprComponents.StateStore, StateKeys.Compose(tenantId, key), value, metadata: Metadata(timeToLive), cancellationToken: cancellationToken);
 
-    public Task<bool> TrySaveAsync<T>(string tenantId, string key, T value, string? etag, TimeSpan? timeToLive = null, CancellationToken cancellationToken = default) =>
-        // An empty ETag with first-write concurrency means "only if the key does not exist yet".
-        dapr.TrySaveStateAsync(DaprComponents.StateStore, StateKeys.Compose(tenantId, key), value, etag ?? string.Empty, FirstWrite, Metadata(timeToLive), cancellationToken);
+    public async Task<bool> TrySaveAsync<T>(string tenantId, string key, T value, string? etag, TimeSpan? timeToLive = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            // An empty ETag with first-write concurrency means "only if the key does not exist yet".
+            return await dapr.TrySaveStateAsync(DaprComponents.StateStore, StateKeys.Compose(tenantId, key), value, etag ?? string.Empty, FirstWrite, Metadata(timeToLive), cancellationToken);
+        }
+        catch (global::Dapr.DaprException e) when (etag is null && IsCreateRefused(e))
+        {
+            // Without an ETag, state.redis refuses a first-write save of an existing key with a plain
+            // error ("failed to set key …", components-contrib state/redis), which daprd answers as
+            // Internal rather than as an ETag mismatch, so the SDK throws instead of returning false.
+            return false;
+        }
+    }
+
+    private static bool IsCreateRefused(global::Dapr.DaprException exception) =>
+        exception.InnerException is RpcException { StatusCode: StatusCode.Internal } rpc
+        && rpc.Status.Detail.Contains("failed to set key", StringComparison.Ordinal);
 
     public async Task<bool> DeleteAsync(string tenantId, string key, string? etag = null, CancellationToken cancellationToken = default)
     {

@@ -31,6 +31,7 @@ public static class EventStagingExtensions
             TenantId = integrationEvent.TenantId,
             EventId = integrationEvent.Id.ToString(),
             Topic = Topics.For(type),
+            PubSubName = Topics.PubSubFor(type),
             EventType = type.Name,
             // As its runtime type, so that the JSON has every property of the concrete event.
             Payload = JsonSerializer.Serialize(integrationEvent, type, PlatformJson.Options),

@@ -43,7 +43,16 @@ public sealed class HandledEvents(IStateStore state, IOptions<PlatformOptions> o
             throw;
         }
 
-        await MarkHandledAsync(tenantId, subscriber, eventId, cancellationToken);
+        // Over the claim, by its ETag and first-write like the claim: a plain save would drop the
+        // first-write flag state.redis keeps, and a later claim of a redelivery would then overwrite it.
+        var current = await state.GetAsync<HandledEventRecord>(tenantId, key, cancellationToken);
+        var handled = new HandledEventRecord(time.GetUtcNow());
+        if (!await state.TrySaveAsync(tenantId, key, handled, current?.ETag, options.Value.HandledEventRetention, cancellationToken))
+        {
+            // The lease passed and another delivery claimed the event meanwhile: it was handled all the same.
+            await MarkHandledAsync(tenantId, subscriber, eventId, cancellationToken);
+        }
+
         return HandleOnceResult.Handled;
     }
 

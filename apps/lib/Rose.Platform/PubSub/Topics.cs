@@ -15,6 +15,11 @@ public static class Topics
     /// <summary>The topic declared on <typeparamref name="TEvent"/> by <see cref="EventTopicAttribute"/>.</summary>
     public static string For<TEvent>() where TEvent : IntegrationEvent => For(typeof(TEvent));
 
+    /// <summary>The Dapr pub/sub component <paramref name="eventType"/> travels on (<see cref="EventTopicAttribute.PubSubName"/>).</summary>
+    public static string PubSubFor(Type eventType) =>
+        eventType.GetCustomAttribute<EventTopicAttribute>()?.PubSubName
+            ?? throw new InvalidOperationException($"{eventType.Name} has no [EventTopic]: every integration event names its topic.");
+
     public static string For(Type eventType) =>
         eventType.GetCustomAttribute<EventTopicAttribute>()?.Topic
             ?? throw new InvalidOperationException($"{eventType.Name} has no [EventTopic]: every integration event names its topic.");

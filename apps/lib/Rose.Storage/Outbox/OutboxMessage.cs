@@ -17,6 +17,9 @@ public sealed class OutboxMessage : ITenantOwned
 
     public string Topic { get; set; } = string.Empty;
 
+    /// <summary>The Dapr pub/sub component the event travels on (its <c>[EventTopic]</c>'s); the embedded runtime has one.</summary>
+    public string PubSubName { get; set; } = string.Empty;
+
     /// <summary>The event's class name: the CloudEvent type.</summary>
     public string EventType { get; set; } = string.Empty;
 

@@ -26,6 +26,7 @@ public static class OutboxModel
             message.Property(m => m.TenantId).HasColumnName("tenant_id");
             message.Property(m => m.EventId).HasColumnName("event_id").HasMaxLength(64);
             message.Property(m => m.Topic).HasColumnName("topic").HasMaxLength(200);
+            message.Property(m => m.PubSubName).HasColumnName("pubsub_name").HasMaxLength(100);
             message.Property(m => m.EventType).HasColumnName("event_type").HasMaxLength(200);
             message.Property(m => m.Payload).HasColumnName("payload");
             message.Property(m => m.CreatedAt).HasColumnName("created_at");

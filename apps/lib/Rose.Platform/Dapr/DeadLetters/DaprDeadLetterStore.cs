@@ -81,6 +81,8 @@ public sealed class DaprDeadLetterStore(IServiceScopeFactory scopes, TimeProvide
                 TenantId = letter.TenantId,
                 EventId = letter.EventId,
                 Topic = letter.Topic,
+                // The reader subscribes on the pub/sub component only (AddRoseDeadLetterReader).
+                PubSubName = DaprComponents.PubSub,
                 EventType = letter.EventType ?? string.Empty,
                 Payload = letter.Payload,
                 CreatedAt = time.GetUtcNow().ToUnixTimeMilliseconds(),

@@ -73,6 +73,12 @@ namespace Rose.Storage.Outbox.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("payload");
 
+                    b.Property<string>("PubSubName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("pubsub_name");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint")
                         .HasColumnName("sent_at");

@@ -20,6 +20,7 @@ namespace Rose.Storage.Outbox.Migrations.Postgres
                     tenant_id = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
                     event_id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     topic = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    pubsub_name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     event_type = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     payload = table.Column<string>(type: "text", nullable: false),
                     created_at = table.Column<long>(type: "bigint", nullable: false),

@@ -19,6 +19,7 @@ namespace Rose.Storage.Outbox.Migrations.Sqlite
                     tenant_id = table.Column<string>(type: "TEXT", maxLength: 63, nullable: false),
                     event_id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     topic = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    pubsub_name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     event_type = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     payload = table.Column<string>(type: "TEXT", nullable: false),
                     created_at = table.Column<long>(type: "INTEGER", nullable: false),
