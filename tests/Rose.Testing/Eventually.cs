@@ -19,4 +19,19 @@ public static class Eventually
             await Task.Delay(Interval);
         }
     }
+
+    /// <summary>As <see cref="UntilAsync(Func{bool}, TimeSpan, string)"/>, for a condition that has to ask over the network.</summary>
+    public static async Task UntilAsync(Func<Task<bool>> condition, TimeSpan timeout, string what)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"Waited {timeout.TotalSeconds:0.#} s for {what}.");
+            }
+
+            await Task.Delay(Interval);
+        }
+    }
 }
