@@ -79,6 +79,24 @@ public sealed class WorkflowTests : IAsyncLifetime
         Assert.Equal(1, log.Runs(nameof(FinishActivity)));
     }
 
+    [Fact]
+    public async Task A_durable_timer_fires_and_a_failing_activity_fails_the_workflow_with_its_details()
+    {
+        var client = worker!.Services.GetRequiredService<DaprWorkflowClient>();
+
+        var instanceId = await client.ScheduleNewWorkflowAsync(nameof(TimerWorkflow), "timer-1", 300);
+        var record = await Engine.WaitForCompletionAsync(instanceId, Wait);
+
+        Assert.Equal(OrchestrationStatus.Failed, record.Status);
+        Assert.Contains("activity failed: boom", record.FailureDetails?.ToString() ?? string.Empty, StringComparison.Ordinal);
+        var created = Assert.Single(record.History, e => e.TimerCreated is not null);
+        var fired = Assert.Single(record.History, e => e.TimerFired is not null);
+        Assert.Equal(created.EventId, fired.TimerFired.TimerId);
+        Assert.True(fired.Timestamp.ToDateTimeOffset() >= created.TimerCreated.FireAt.ToDateTimeOffset());
+        Assert.Single(record.History, e => e.TaskFailed is not null);
+        Assert.True(record.ActivityPayloads.Single().Failed);
+    }
+
     private async Task WaitUntilAwaitingApprovalAsync(string instanceId) =>
         await Eventually.UntilAsync(
             () => Engine.Find(instanceId) is { } r && r.ActivityPayloads.Count == 1 && r.ActivityPayloads[0].OutputBytes is not null && r.History.Any(e => e.TaskCompleted is not null),
@@ -95,6 +113,8 @@ public sealed class WorkflowTests : IAsyncLifetime
                 options.RegisterWorkflow<ApprovalWorkflow>();
                 options.RegisterActivity<PrepareActivity>();
                 options.RegisterActivity<FinishActivity>();
+                options.RegisterWorkflow<TimerWorkflow>();
+                options.RegisterActivity<FailingActivity>();
             });
         });
         await Engine.WaitForWorkersAsync(1, Wait);
