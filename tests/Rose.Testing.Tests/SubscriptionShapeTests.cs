@@ -29,13 +29,13 @@ public sealed class SubscriptionShapeTests : IAsyncLifetime
         // An app that writes its own /dapr/subscribe in the v1 shape, lowercase names and a route without a slash.
         var raw = await mesh.AddSidecarAsync("raw");
         var builder = WebApplication.CreateBuilder();
-        builder.WebHost.UseUrls(raw.AppAddress.ToString());
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();
         var rawApp = builder.Build();
         rawApp.MapGet("/dapr/subscribe", () => Results.Text("""[{"pubsubname":"pubsub","topic":"leads","route":"raw-handler"}]""", "application/json"));
         rawApp.MapPost("/raw-handler", () => Hit("raw"));
         await rawApp.StartAsync();
-        raw.ConnectApp();
+        raw.ConnectApp(new Uri(rawApp.Urls.First()));
         rawHost = rawApp;
     }
 

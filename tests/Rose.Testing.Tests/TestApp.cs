@@ -31,7 +31,8 @@ internal sealed class TestApp : IAsyncDisposable
         var builder = WebApplication.CreateBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(sidecar.Settings);
-        builder.WebHost.UseUrls(sidecar.AppAddress.ToString());
+        // Port 0: the kernel picks a port nobody holds; the sidecar is told the real address below.
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddDaprClient();
         services?.Invoke(builder.Services);
         var app = builder.Build();
@@ -39,7 +40,7 @@ internal sealed class TestApp : IAsyncDisposable
         app.MapSubscribeHandler();
         map(app);
         await app.StartAsync();
-        sidecar.ConnectApp();
+        sidecar.ConnectApp(new Uri(app.Urls.First()));
         return new TestApp(app, sidecar);
     }
 

@@ -80,6 +80,26 @@ public sealed class WorkflowTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_activity_in_flight_when_its_app_host_stops_is_offered_again_to_the_restarted_host()
+    {
+        var instanceId = await worker!.Services.GetRequiredService<DaprWorkflowClient>().ScheduleNewWorkflowAsync(nameof(SlowWorkflow), "slow-1", "job");
+        await Eventually.UntilAsync(() => log.Runs(nameof(GatedActivity)) == 1, Wait, "the gated activity to start");
+
+        await worker.DisposeAsync();
+        worker = null;
+        await Eventually.UntilAsync(() => Engine.ConnectedWorkers == 0, Wait, "the stopped worker's stream to close");
+        worker = await StartWorkerAsync();
+        await Eventually.UntilAsync(() => log.Runs(nameof(GatedActivity)) == 2, Wait, "the activity to be offered to the new host");
+        log.Gate.SetResult();
+        var record = await Engine.WaitForCompletionAsync(instanceId, Wait);
+
+        // At-least-once: the activity ran on both hosts; the stopped host's late answer carries a stale token and is ignored.
+        Assert.Equal(OrchestrationStatus.Completed, record.Status);
+        Assert.Equal("\"done(job)\"", record.Output);
+        Assert.Single(record.History, e => e.TaskCompleted is not null);
+    }
+
+    [Fact]
     public async Task A_durable_timer_fires_and_a_failing_activity_fails_the_workflow_with_its_details()
     {
         var client = worker!.Services.GetRequiredService<DaprWorkflowClient>();
@@ -115,6 +135,8 @@ public sealed class WorkflowTests : IAsyncLifetime
                 options.RegisterActivity<FinishActivity>();
                 options.RegisterWorkflow<TimerWorkflow>();
                 options.RegisterActivity<FailingActivity>();
+                options.RegisterWorkflow<SlowWorkflow>();
+                options.RegisterActivity<GatedActivity>();
             });
         });
         await Engine.WaitForWorkersAsync(1, Wait);

@@ -38,11 +38,14 @@ public sealed class MeshSidecar : IAsyncDisposable
     /// <summary>The token the sidecar sends the app in <c>dapr-api-token</c> (<c>APP_API_TOKEN</c>), if any.</summary>
     public string? AppApiToken { get; }
 
-    public int GrpcPort { get; }
+    public int GrpcPort { get; private set; }
 
-    public int HttpPort { get; }
+    public int HttpPort { get; private set; }
 
-    /// <summary>A free loopback port kept for the app, for hosts that listen with Kestrel (see <see cref="AppAddress"/>).</summary>
+    /// <summary>
+    /// A loopback port that was free when the sidecar started, for hosts that listen with Kestrel (see
+    /// <see cref="AppAddress"/>). A host that binds port 0 instead passes its real address to <see cref="ConnectApp(Uri?)"/>.
+    /// </summary>
     public int AppPort { get; }
 
     public Uri AppAddress => new($"http://127.0.0.1:{AppPort}");
@@ -142,6 +145,24 @@ public sealed class MeshSidecar : IAsyncDisposable
 
     internal async Task StartAsync()
     {
+        // A port picked free can be taken (e.g. as an outgoing connection's ephemeral port) before Kestrel binds it: pick again.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await TryStartAsync();
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                GrpcPort = FreePort.Next();
+                HttpPort = FreePort.Next();
+            }
+        }
+    }
+
+    private async Task TryStartAsync()
+    {
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
@@ -158,7 +179,16 @@ public sealed class MeshSidecar : IAsyncDisposable
         app.MapGrpcService<MeshTaskHubService>();
         // Everything else is the HTTP API; the gRPC routes are literal and win over this catch-all.
         app.Map("/{**path}", context => MeshHttpApi.HandleAsync(context, mesh, this));
-        await app.StartAsync();
+        try
+        {
+            await app.StartAsync();
+        }
+        catch (IOException)
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+
         host = app;
     }
 

@@ -589,12 +589,12 @@ public sealed class MeshWorkflowEngine
 
     private async Task WakeAtAsync(DateTimeOffset at, Action action)
     {
-        var delay = at - clock.GetUtcNow();
         try
         {
-            if (delay > TimeSpan.Zero)
+            // A timer never fires before its fireAt: Task.Delay may wake a little early, so wait out the rest.
+            for (var delay = at - clock.GetUtcNow(); delay > TimeSpan.Zero; delay = at - clock.GetUtcNow())
             {
-                await Task.Delay(delay, clock, stopping);
+                await Task.Delay(delay + TimeSpan.FromMilliseconds(1), clock, stopping);
             }
         }
         catch (OperationCanceledException)
