@@ -111,6 +111,21 @@ public sealed class PubSubTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_out_of_retries_is_recorded_as_undelivered_without_a_dead_letter_topic_or_its_subscribers()
+    {
+        await PublishAsync("pubsub", "no-dead-letter", new Order("o-7", 1), "66666666-6666-6666-6666-666666666666");
+        await PublishAsync("pubsub", "orphan", new Order("o-8", 1), "77777777-7777-7777-7777-777777777777");
+        await mesh.PubSub.DrainAsync(Wait);
+
+        var undelivered = mesh.PubSub.Undelivered.OrderBy(u => u.EventId, StringComparer.Ordinal).ToList();
+        Assert.Equal(
+            [("66666666-6666-6666-6666-666666666666", "no-dead-letter"), ("77777777-7777-7777-7777-777777777777", "orphan.dead-letter")],
+            undelivered.Select(u => (u.EventId, u.Topic)));
+        Assert.Equal(3, mesh.PubSub.AttemptsFor("66666666-6666-6666-6666-666666666666").Count);
+        Assert.Contains(mesh.PubSub.Published, p => p.Topic == "orphan.dead-letter" && p.Id == "77777777-7777-7777-7777-777777777777");
+    }
+
+    [Fact]
     public async Task A_DROP_answer_is_not_retried_and_is_logged()
     {
         await PublishAsync("pubsub", "dropped", new Order("o-6", 1), "55555555-5555-5555-5555-555555555555");
@@ -153,6 +168,9 @@ public sealed class PubSubTests : IAsyncLifetime
             app.MapPost("/poison", () => Results.StatusCode(500))
                 .WithTopic(new TopicOptions { PubsubName = "pubsub", Name = "poison", DeadLetterTopic = "poison.dead-letter" });
             app.MapPost("/poison-dead", (Order order) => Record(sidecar, "poison.dead-letter", order)).WithTopic("pubsub", "poison.dead-letter");
+            app.MapPost("/no-dead-letter", () => Results.StatusCode(503)).WithTopic("pubsub", "no-dead-letter");
+            app.MapPost("/orphan", () => Results.StatusCode(500))
+                .WithTopic(new TopicOptions { PubsubName = "pubsub", Name = "orphan", DeadLetterTopic = "orphan.dead-letter" });
             app.MapPost("/dropped", () => Results.Ok(new { status = "DROP" })).WithTopic("pubsub", "dropped");
         });
     }

@@ -116,7 +116,7 @@ public sealed class MeshPubSub
             if (result == DeliveryResult.Drop)
             {
                 Warnings.Enqueue($"DROP status returned from app while processing pub/sub event {published.Id}");
-                SendToDeadLetter(published, component, subscription, replica.AppId);
+                await SendToDeadLetterAsync(published, component, subscription, replica.AppId);
                 return;
             }
 
@@ -141,11 +141,11 @@ public sealed class MeshPubSub
             return;
         }
 
-        SendToDeadLetter(published, component, subscription, replica.AppId);
+        await SendToDeadLetterAsync(published, component, subscription, replica.AppId);
     }
 
     /// <summary>subscription.go sendToDeadLetter: the same CloudEvent bytes, published to the dead-letter topic of the same component.</summary>
-    private void SendToDeadLetter(PublishedEvent published, PubSubComponent component, TopicSubscription subscription, string appId)
+    private async Task SendToDeadLetterAsync(PublishedEvent published, PubSubComponent component, TopicSubscription subscription, string appId)
     {
         if (subscription.DeadLetterTopic is not { } deadLetterTopic)
         {
@@ -154,7 +154,12 @@ public sealed class MeshPubSub
 
         var copy = new PublishedEvent(component.Name, deadLetterTopic, published.SourceAppId, (JsonObject)published.CloudEvent.DeepClone());
         DeadLettered.Enqueue((copy, published.Topic, deadLetterTopic, appId));
-        var hasSubscriber = mesh.AllReplicas.Where(r => r.HasApp).Any(r => r.CachedSubscriptions.Any(s => s.PubSubName == component.Name && s.Topic == deadLetterTopic));
+        var hasSubscriber = false;
+        foreach (var replica in mesh.AllReplicas.Where(r => r.HasApp))
+        {
+            hasSubscriber |= (await replica.SubscriptionsAsync()).Any(s => s.PubSubName == component.Name && s.Topic == deadLetterTopic);
+        }
+
         if (!hasSubscriber)
         {
             Undelivered.Enqueue(new UndeliveredEvent(published.Id, component.Name, deadLetterTopic, appId, $"sent to dead-letter topic '{deadLetterTopic}', which nobody subscribes to"));

@@ -86,8 +86,6 @@ public sealed class MeshSidecar : IAsyncDisposable
 
     internal HttpClient AppChannel => appChannel ?? throw new InvalidOperationException($"No app is connected to the sidecar of {ReplicaId}.");
 
-    internal IReadOnlyList<TopicSubscription> CachedSubscriptions => subscriptions ?? [];
-
     /// <summary>Connects the app channel to an app listening at <paramref name="baseAddress"/> (default: <see cref="AppAddress"/>).</summary>
     public void ConnectApp(Uri? baseAddress = null) =>
         ConnectApp(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromSeconds(5) }, baseAddress ?? AppAddress);
