@@ -34,6 +34,9 @@ public sealed class DocumentReloadScan(
 {
     private const int Attempts = 5;
 
+    /// <summary>Documents queued since this process started have their workflow scheduled by the intake: only older ones are resumed.</summary>
+    private readonly DateTimeOffset startedAt = time.GetUtcNow();
+
     /// <summary>Chunks whose vector the current <paramref name="embedder"/> did not make.</summary>
     public static Expression<Func<KnowledgeChunk, bool>> MadeByAnotherModel(ITextEmbedder embedder)
     {
@@ -104,10 +107,13 @@ public sealed class DocumentReloadScan(
                 .Where(d => d.Status != DocumentStatus.Queued && d.Status != DocumentStatus.Processing && stale.Contains(d.Id))
                 .Select(d => d.Id)
                 .ToListAsync(cancellationToken);
-            queued = await db.Documents.AsNoTracking()
-                .Where(d => d.Status == DocumentStatus.Queued)
-                .Select(d => d.Id)
-                .ToListAsync(cancellationToken);
+            // Compared here, not in SQL: SQLite cannot compare DateTimeOffset columns.
+            queued = [.. (await db.Documents.AsNoTracking()
+                    .Where(d => d.Status == DocumentStatus.Queued)
+                    .Select(d => new { d.Id, d.UpdatedAt })
+                    .ToListAsync(cancellationToken))
+                .Where(d => d.UpdatedAt < startedAt)
+                .Select(d => d.Id)];
         }
 
         var scheduled = 0;
