@@ -133,7 +133,7 @@ public sealed class DocumentLoadingSteps(
             // Inside the transaction: when the vector store fails, the chunks roll back with it and
             // the content hash stays old, so loading the document again redoes both.
             await vectorStore.ReplaceDocumentAsync(
-                document.TenantId, document.DocumentId, embedded.Model, [.. rows.Chunks.Select((c, i) => new ChunkVector(c.Id, Vector(embedded, i)))], cancellationToken);
+                document.TenantId, document.DocumentId, embedded.Model, [.. rows.Chunks.Select(c => new ChunkVector(c.Id, MemoryMarshal.Cast<byte, float>(c.Embedding).ToArray()))], cancellationToken);
             await LoadingStages.RemoveAsync(db, run, now - AbandonedAfter, cancellationToken);
             // In the same transaction (the outbox): search replicas hear of exactly the versions that committed.
             db.StageEvent(new KnowledgeUpdated(document.TenantId, TenantIds.Compose(document.TenantId, document.DocumentId), KnowledgeUpdated.Indexed));
@@ -178,10 +178,6 @@ public sealed class DocumentLoadingSteps(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>The vector of chunk <paramref name="index"/> in the packed floats.</summary>
-    private static float[] Vector(EmbeddedVectors embedded, int index) =>
-        MemoryMarshal.Cast<byte, float>(embedded.Packed.AsSpan(index * embedded.Dimensions * sizeof(float), embedded.Dimensions * sizeof(float))).ToArray();
-
     private static (List<KnowledgeChunk> Chunks, List<GraphMention> Mentions, List<GraphRelation> Relations) BuildRows(ChunkedSource source, EmbeddedVectors embedded, IReadOnlyList<GraphExtraction> graphs)
     {
         var chunks = new List<KnowledgeChunk>(source.Chunks.Count);
@@ -205,6 +201,7 @@ public sealed class DocumentLoadingSteps(
                 TokenCount = draft.TokenCount,
                 EmbeddingModel = embedded.Model,
                 EmbeddingDimensions = embedded.Dimensions,
+                // Chunk i's floats, cut once from the staged vectors; the vector store reads them back from here.
                 Embedding = embedded.Packed.AsSpan(i * embedded.Dimensions * sizeof(float), embedded.Dimensions * sizeof(float)).ToArray(),
             });
 
