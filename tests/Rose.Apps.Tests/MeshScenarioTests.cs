@@ -1,5 +1,6 @@
 extern alias admin;
 extern alias backoffice;
+extern alias gateway;
 extern alias search;
 extern alias worker;
 
@@ -7,11 +8,16 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Rose.Chat.Events;
+using Rose.Chat.Jobs;
 using Rose.Platform;
 using Rose.Platform.Dapr;
 using Rose.Testing;
@@ -25,20 +31,24 @@ namespace Rose.Apps.Tests;
 /// (two search replicas): a tenant created through admin, a document uploaded through backoffice is
 /// loaded by DocumentLoadingWorkflow on the worker's real Dapr.Workflow worker (started through the
 /// worker's workflow API by service invocation), <c>knowledge.updated</c> reaches both search replicas,
-/// and <c>conversation.ended</c> delivered twice is handled once by the worker.
-/// Not covered here: the chat turn through the gateway (the mesh models no actors, which the turn gate uses on Dapr).
+/// a widget conversation through the gateway is answered with a citation of that document (the turn
+/// gated by the conversation actor, placed by the mesh on one search replica), the idle-check cron fired
+/// on both search replicas ends it once, and <c>conversation.ended</c> — delivered again — is handled
+/// once by the worker.
 /// </summary>
 public sealed class MeshScenarioTests : IAsyncLifetime
 {
     private const string AppToken = "mesh-app-token";
     private const string StaffKey = RoseAppFactory<admin::Program>.StaffKey;
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan IdleAfter = TimeSpan.FromSeconds(1);
     private readonly string dataPath = Directory.CreateTempSubdirectory("rose-mesh-scenario-").FullName;
     private readonly List<IAsyncDisposable> hosts = [];
     private readonly EndedConversations ended = new();
     private DaprTestMesh mesh = null!;
     private HttpClient admin = null!;
     private HttpClient backoffice = null!;
+    private HttpClient visitor = null!;
 
     public async Task InitializeAsync()
     {
@@ -47,14 +57,17 @@ public sealed class MeshScenarioTests : IAsyncLifetime
         options.PubSubs.Add(new PubSubComponent(DaprComponents.BroadcastPubSub, ConsumerIdMode.PerReplica)); // components/pubsub-broadcast.yaml
         mesh = await DaprTestMesh.StartAsync(options);
 
-        await JoinAsync<worker::Program>(AppIds.Worker, services => services
+        await JoinAsync<worker::Program>(AppIds.Worker, web => web.ConfigureTestServices(services => services
             .AddSingleton(ended)
-            .AddRoseEventHandler<ConversationEnded, CountingEndedHandler>());
+            .AddRoseEventHandler<ConversationEnded, CountingEndedHandler>()));
         await mesh.Workflows(AppIds.Worker).WaitForWorkersAsync(1, Wait);
-        await JoinAsync<search::Program>(AppIds.Search);
-        await JoinAsync<search::Program>(AppIds.Search);
+        // Search listens on a real port: the gateway sends the widget's streamed answer straight to it.
+        var search = await JoinAsync<search::Program>(AppIds.Search, listen: true);
+        await JoinAsync<search::Program>(AppIds.Search, listen: true);
         admin = (await JoinAsync<admin::Program>(AppIds.Admin)).CreateClient();
         backoffice = (await JoinAsync<backoffice::Program>(AppIds.Backoffice)).CreateClient();
+        var gateway = await JoinAsync<gateway::Program>(AppIds.Gateway, web => web.UseSetting("Rose:Gateway:Destinations:search", AddressOf(search).ToString()));
+        visitor = gateway.CreateClient();
     }
 
     [Fact]
@@ -63,7 +76,8 @@ public sealed class MeshScenarioTests : IAsyncLifetime
         admin.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", StaffKey);
         var created = await admin.PostAsJsonAsync("/admin/v1/tenants", new { tenantId = "acme", name = "Acme" });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var apiKey = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("apiKey").GetString();
+        var tenant = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var apiKey = tenant.GetProperty("apiKey").GetString();
         backoffice.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
 
         var upload = await backoffice.PostAsJsonAsync("/api/v1/knowledge/documents", new
@@ -88,13 +102,44 @@ public sealed class MeshScenarioTests : IAsyncLifetime
                     .Select(a => a.ReplicaId).Distinct().Count() == 2),
             Wait, "knowledge.updated delivered to both search replicas");
 
-        // conversation.ended delivered twice (at-least-once) is handled once by the worker.
-        var conversation = new ConversationEnded("acme", "c-1", DateTimeOffset.UtcNow, "idle");
-        var metadata = new Dictionary<string, string> { ["cloudevent.id"] = conversation.Id.ToString() };
-        mesh.Publish(AppIds.Search, DaprComponents.PubSub, ChatTopics.ConversationEnded, conversation, metadata);
-        mesh.Publish(AppIds.Search, DaprComponents.PubSub, ChatTopics.ConversationEnded, conversation, metadata);
+        // A visitor asks through the gateway: the conversation starts over the gateway's sidecar, the
+        // answer streams straight from search, gated by the conversation's actor.
+        visitor.DefaultRequestHeaders.Add("X-Rose-Key", tenant.GetProperty("tenant").GetProperty("publicKey").GetString());
+        using var started = await visitor.PostAsync("/rose/v1/conversations", null);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var conversation = await started.Content.ReadFromJsonAsync<JsonElement>();
+        var conversationId = conversation.GetProperty("conversationId").GetString()!;
+        using var ask = new HttpRequestMessage(HttpMethod.Post, $"/rose/v1/conversations/{conversationId}/messages")
+        {
+            Content = JsonContent.Create(new { text = "How much does the Classroom kit cost?" }),
+        };
+        ask.Headers.Authorization = new AuthenticationHeaderValue("Bearer", conversation.GetProperty("token").GetString());
+        using var answer = await visitor.SendAsync(ask);
+        var stream = await answer.Content.ReadAsStringAsync();
+        Assert.True(answer.StatusCode == HttpStatusCode.OK, stream);
+        var text = string.Concat(Regex.Matches(stream, "event: token\ndata: (.*)\n").Select(m => JsonDocument.Parse(m.Groups[1].Value).RootElement.GetProperty("text").GetString()));
+        Assert.Contains("390 euros", text, StringComparison.Ordinal);
+        Assert.Contains("https://acme.test/docs/pricing", stream, StringComparison.Ordinal);
+        Assert.Contains(mesh.Invocations, i => i.CallerAppId == AppIds.Gateway && i.TargetAppId == AppIds.Search);
+        Assert.Contains(mesh.ActorCalls, c => c.ActorType == "ConversationTurnActor" && c.ActorId == $"acme:{conversationId}" && c.Method == "TryAcquireAsync");
+        Assert.Contains(mesh.ActorCalls, c => c.ActorId == $"acme:{conversationId}" && c.Method == "ReleaseAsync");
+
+        // Idle for longer than Rose:Chat:IdleAfter, the conversation is ended by the cron that fires on
+        // both search replicas; one of them ends it and its outbox publishes conversation.ended.
+        await Eventually.UntilAsync(async () =>
+        {
+            Assert.All(await mesh.FireCronAsync(AppIds.Search, ChatJobs.ConversationIdleCheck.Name), status => Assert.Equal(HttpStatusCode.OK, status));
+            return mesh.PubSub.Published.Any(e => e.Topic == ChatTopics.ConversationEnded);
+        }, Wait, "the idle check ends the conversation");
         await mesh.PubSub.DrainAsync(Wait);
-        Assert.Equal(["c-1"], ended.Ids);
+        var endedEvent = Assert.Single(mesh.PubSub.Published, e => e.Topic == ChatTopics.ConversationEnded);
+        Assert.Equal(conversationId, endedEvent.CloudEvent["data"]?["conversationId"]?.GetValue<string>());
+        Assert.Equal([conversationId], ended.Ids);
+
+        // At-least-once: the same event delivered again changes nothing in the worker.
+        mesh.Publish(AppIds.Search, DaprComponents.PubSub, ChatTopics.ConversationEnded, endedEvent.CloudEvent["data"]!, new Dictionary<string, string> { ["cloudevent.id"] = endedEvent.Id });
+        await mesh.PubSub.DrainAsync(Wait);
+        Assert.Equal([conversationId], ended.Ids);
         Assert.Equal(2, mesh.PubSub.Attempts.Count(a => a.Topic == ChatTopics.ConversationEnded && a.AppId == AppIds.Worker && a.Result == DeliveryResult.Success));
     }
 
@@ -102,6 +147,7 @@ public sealed class MeshScenarioTests : IAsyncLifetime
     {
         admin?.Dispose();
         backoffice?.Dispose();
+        visitor?.Dispose();
         foreach (var host in Enumerable.Reverse(hosts))
         {
             await host.DisposeAsync();
@@ -118,8 +164,11 @@ public sealed class MeshScenarioTests : IAsyncLifetime
         return view.GetProperty("status").GetString()?.ToLowerInvariant();
     }
 
-    /// <summary>Starts one replica of an app on the shared database, joined to its own sidecar in the mesh.</summary>
-    private async Task<WebApplicationFactory<TProgram>> JoinAsync<TProgram>(string appId, Action<IServiceCollection>? configure = null)
+    /// <summary>
+    /// Starts one replica of an app on the shared database, joined to its own sidecar in the mesh: in
+    /// memory, or on a real loopback port when <paramref name="listen"/> (for apps something reaches without a sidecar).
+    /// </summary>
+    private async Task<WebApplicationFactory<TProgram>> JoinAsync<TProgram>(string appId, Action<IWebHostBuilder>? configure = null, bool listen = false)
         where TProgram : class
     {
         var sidecar = await mesh.AddSidecarAsync(appId, AppToken);
@@ -128,19 +177,36 @@ public sealed class MeshScenarioTests : IAsyncLifetime
             web.UseEnvironment("Development");
             web.UseSetting("Rose:DataPath", dataPath);
             web.UseSetting("Rose:Admin:ApiKey", StaffKey);
+            web.UseSetting("Rose:Chat:IdleAfter", IdleAfter.ToString());
             web.UseSetting("APP_API_TOKEN", AppToken);
             foreach (var (key, value) in sidecar.Settings.Where(s => s.Key != "urls"))
             {
                 web.UseSetting(key, value);
             }
 
-            if (configure is not null)
+            if (listen)
             {
-                web.ConfigureTestServices(configure);
+                web.UseSetting("urls", "http://127.0.0.1:0"); // the kernel picks a free port
             }
+
+            configure?.Invoke(web);
         });
-        sidecar.ConnectApp(app.Server.CreateHandler(), new Uri("http://localhost"));
         hosts.Add(app);
+        if (listen)
+        {
+            app.UseKestrel();
+            app.StartServer();
+            sidecar.ConnectApp(AddressOf(app));
+        }
+        else
+        {
+            sidecar.ConnectApp(app.Server.CreateHandler(), new Uri("http://localhost"));
+        }
+
         return app;
     }
+
+    private static Uri AddressOf<TProgram>(WebApplicationFactory<TProgram> app)
+        where TProgram : class =>
+        new(app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
 }

@@ -26,11 +26,17 @@ public sealed class DaprTestMesh : IAsyncDisposable
     {
         Options = options;
         PubSub = new MeshPubSub(this);
+        Actors = new MeshActors(this);
     }
 
     public DaprTestMeshOptions Options { get; }
 
     public MeshPubSub PubSub { get; }
+
+    internal MeshActors Actors { get; }
+
+    /// <summary>Every actor method call routed, in order, with the replica that ran it.</summary>
+    public IReadOnlyCollection<(string ActorType, string ActorId, string Method, string ReplicaId)> ActorCalls => Actors.Calls;
 
     /// <summary>Every service invocation routed, in order.</summary>
     public ConcurrentQueue<MeshInvocation> Invocations { get; } = new();

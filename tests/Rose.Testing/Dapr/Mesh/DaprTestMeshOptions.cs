@@ -10,6 +10,9 @@ public sealed class DaprTestMeshOptions
 
     public List<StateStoreComponent> StateStores { get; } = [new("statestore")];
 
+    /// <summary>The state store with <c>actorStateStore: "true"</c> (one of <see cref="StateStores"/>), where actor state is kept.</summary>
+    public string ActorStateStore { get; set; } = "statestore";
+
     /// <summary>Output bindings of type <c>bindings.localstorage</c>; when empty, <c>blobstore</c> is served from a temporary folder removed on dispose.</summary>
     public List<BlobBindingComponent> BlobBindings { get; } = [];
 

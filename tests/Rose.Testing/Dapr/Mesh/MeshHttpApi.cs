@@ -11,7 +11,8 @@ namespace Rose.Testing.Dapr.Mesh;
 /// forwarded to one replica of the target (round robin) with its method, path, query, headers and body;
 /// the response is streamed back as it arrives (SSE is not buffered). Hop-by-hop headers and the caller's
 /// <c>dapr-api-token</c> are dropped; <c>dapr-caller-app-id</c>/<c>dapr-callee-app-id</c> are added and the
-/// target's app token is sent. Invocation retries (resiliency) and mTLS are not modelled.
+/// target's app token is sent. Invocation retries (resiliency) and mTLS are not modelled. Actor calls and
+/// actor state (<c>/v1.0/actors/…</c>) go to <see cref="MeshActors"/>.
 /// </summary>
 internal static class MeshHttpApi
 {
@@ -33,6 +34,12 @@ internal static class MeshHttpApi
         if (path.StartsWith("/v1.0/healthz", StringComparison.Ordinal))
         {
             context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return;
+        }
+
+        if (path.StartsWith(MeshActors.Prefix, StringComparison.Ordinal))
+        {
+            await mesh.Actors.HandleAsync(context, path);
             return;
         }
 

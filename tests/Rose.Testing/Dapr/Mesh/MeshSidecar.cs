@@ -18,6 +18,7 @@ public sealed class MeshSidecar : IAsyncDisposable
     private WebApplication? host;
     private HttpClient? appChannel;
     private List<TopicSubscription>? subscriptions;
+    private List<string>? actorTypes;
 
     internal MeshSidecar(DaprTestMesh mesh, string appId, string replicaId, string? appApiToken)
     {
@@ -95,7 +96,8 @@ public sealed class MeshSidecar : IAsyncDisposable
     {
         var previous = appChannel;
         appChannel = new HttpClient(handler) { BaseAddress = baseAddress, Timeout = Timeout.InfiniteTimeSpan };
-        subscriptions = null; // daprd reads /dapr/subscribe when its app (re)starts
+        subscriptions = null; // daprd reads /dapr/subscribe and /dapr/config when its app (re)starts
+        actorTypes = null;
         previous?.Dispose();
     }
 
@@ -105,30 +107,37 @@ public sealed class MeshSidecar : IAsyncDisposable
         var previous = appChannel;
         appChannel = null;
         subscriptions = null;
+        actorTypes = null;
         previous?.Dispose();
     }
 
-    /// <summary>The app's programmatic subscriptions, read once per connection from <c>GET /dapr/subscribe</c>.</summary>
-    internal async Task<IReadOnlyList<TopicSubscription>> SubscriptionsAsync()
-    {
-        if (subscriptions is { } known)
-        {
-            return known;
-        }
+    /// <summary>The app's programmatic subscriptions, read once per connection from <c>GET /dapr/subscribe</c> (404 = none).</summary>
+    internal async Task<IReadOnlyList<TopicSubscription>> SubscriptionsAsync() =>
+        (subscriptions ??= await ReadFromAppAsync("/dapr/subscribe", SubscriptionReader.Parse)) ?? [];
 
+    /// <summary>The actor types the app hosts: <c>entities</c> of <c>GET /dapr/config</c>, read once per connection (404 = none).</summary>
+    internal async Task<IReadOnlyList<string>> ActorTypesAsync() =>
+        (actorTypes ??= await ReadFromAppAsync("/dapr/config", json =>
+        {
+            using var config = System.Text.Json.JsonDocument.Parse(json);
+            return config.RootElement.TryGetProperty("entities", out var entities) && entities.ValueKind == System.Text.Json.JsonValueKind.Array
+                ? [.. entities.EnumerateArray().Select(e => e.GetString()!)]
+                : new List<string>();
+        })) ?? [];
+
+    /// <summary>What daprd reads from its app when it (re)connects: parsed, empty on a 404, null while the app is not up (read again next time).</summary>
+    private async Task<List<T>?> ReadFromAppAsync<T>(string path, Func<string, List<T>> parse)
+    {
         try
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, "/dapr/subscribe");
+            using var request = new HttpRequestMessage(HttpMethod.Get, path);
             AddAppToken(request);
             using var response = await AppChannel.SendAsync(request);
-            // A 404 means the app has no programmatic subscriptions.
-            var read = response.IsSuccessStatusCode ? SubscriptionReader.Parse(await response.Content.ReadAsStringAsync()) : [];
-            subscriptions = read;
-            return read;
+            return response.IsSuccessStatusCode ? parse(await response.Content.ReadAsStringAsync()) : [];
         }
         catch (HttpRequestException)
         {
-            return []; // the app is not up; read again next time
+            return null;
         }
     }
 
