@@ -1,3 +1,4 @@
+using Rose.Storage;
 using Rose.Platform;
 using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
@@ -20,6 +21,6 @@ app.MapRosePlatform();
 app.MapOpenApi();
 app.MapTenantAdminApi();
 app.MapGroup("/admin/v1").RequireStaffKey().MapDeadLetterAdmin();
-app.Run();
+await app.RunOrMigrateOnlyAsync();
 
 public partial class Program;

@@ -1,3 +1,4 @@
+using Rose.Storage;
 using Rose.Chat;
 using Rose.Chat.Api;
 using Rose.Knowledge;
@@ -33,6 +34,6 @@ app.MapTenantManagementApi();
 app.MapKnowledgeApi();
 app.MapSkillsApi();
 app.MapConversationReportsApi();
-app.Run();
+await app.RunOrMigrateOnlyAsync();
 
 public partial class Program;

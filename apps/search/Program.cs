@@ -1,3 +1,4 @@
+using Rose.Storage;
 using Rose.Chat;
 using Rose.Chat.Api;
 using Rose.Chat.Turns;
@@ -29,6 +30,6 @@ app.MapOpenApi();
 app.MapAnalyticsApi();
 app.MapChatApi();
 app.MapRoseWidget();
-app.Run();
+await app.RunOrMigrateOnlyAsync();
 
 public partial class Program;

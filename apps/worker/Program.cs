@@ -1,3 +1,4 @@
+using Rose.Storage;
 using Rose.Platform;
 using Rose.Worker;
 
@@ -10,6 +11,6 @@ builder.Services.AddWorkerServices(builder.Configuration);
 var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapRosePlatform();
-app.Run();
+await app.RunOrMigrateOnlyAsync();
 
 public partial class Program;

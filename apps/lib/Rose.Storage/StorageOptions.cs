@@ -18,6 +18,9 @@ public sealed class StorageOptions : IValidatableObject
     /// <summary>Apply pending migrations when the app starts.</summary>
     public bool MigrateOnStart { get; set; } = true;
 
+    /// <summary>Apply pending migrations and exit, serving nothing (<see cref="StorageHostExtensions.RunOrMigrateOnlyAsync"/>).</summary>
+    public bool MigrateOnly { get; set; }
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Provider == StorageProvider.PostgreSql && string.IsNullOrWhiteSpace(ConnectionString))
