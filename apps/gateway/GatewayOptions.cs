@@ -16,6 +16,13 @@ public sealed class GatewayOptions
         ["admin"] = "http://admin",
     };
 
+    /// <summary>
+    /// How long a proxied request may go without a byte either way before the gateway cuts it (YARP's
+    /// <c>ActivityTimeout</c>, 100 s by default). Search's answer stream sends a heartbeat every
+    /// <c>Rose:Chat:StreamHeartbeat</c> (15 s), well inside it.
+    /// </summary>
+    public TimeSpan ActivityTimeout { get; init; } = TimeSpan.FromSeconds(100);
+
     /// <summary>Requests per minute one client IP may send through the gateway.</summary>
     public int RequestsPerMinutePerClient { get; init; } = 600;
 }

@@ -1,4 +1,5 @@
 using Yarp.ReverseProxy.Configuration;
+using Yarp.ReverseProxy.Forwarder;
 
 namespace Rose.Gateway;
 
@@ -46,6 +47,7 @@ public static class GatewayRoutes
             {
                 [appId] = new() { Address = options.Destinations.TryGetValue(appId, out var url) ? url : $"http://{appId}" },
             },
+            HttpRequest = Forwarding(options),
         }).ToList();
         var routes = new List<RouteConfig>();
         for (var i = 0; i < Table.Count; i++)
@@ -64,6 +66,7 @@ public static class GatewayRoutes
             {
                 ClusterId = SidecarClusterId,
                 Destinations = new Dictionary<string, DestinationConfig> { ["sidecar"] = new() { Address = $"http://127.0.0.1:{daprHttpPort}" } },
+                HttpRequest = Forwarding(options),
             });
         }
 
@@ -71,6 +74,10 @@ public static class GatewayRoutes
     }
 
     private const string SidecarClusterId = "dapr-sidecar";
+
+    // Responses are passed on as they arrive (server-sent events), never buffered.
+    private static ForwarderRequestConfig Forwarding(GatewayOptions options) =>
+        new() { ActivityTimeout = options.ActivityTimeout, AllowResponseBuffering = false };
 
     private static RouteConfig ThroughSidecar(RouteConfig route, string appId, string? daprApiToken)
     {

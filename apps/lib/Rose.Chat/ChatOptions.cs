@@ -33,6 +33,14 @@ public sealed class ChatOptions
     [Range(1, 10_000)]
     public int MaxConcurrentStreamsPerTenant { get; set; } = 100;
 
+    /// <summary>
+    /// A comment line (<c>: keep-alive</c>) goes down an answer's stream whenever nothing else did for this
+    /// long, so that no proxy on the way (the gateway's YARP cuts a request idle for 100 s; ingress
+    /// controllers, load balancers) closes a stream that waits on a slow LLM. The widget ignores it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00")]
+    public TimeSpan StreamHeartbeat { get; set; } = TimeSpan.FromSeconds(15);
+
     /// <summary>Conversations one visitor IP may start per minute for one tenant.</summary>
     [Range(1, 10_000)]
     public int ConversationsPerMinutePerVisitor { get; set; } = 10;

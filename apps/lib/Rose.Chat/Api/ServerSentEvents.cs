@@ -23,4 +23,11 @@ public static class ServerSentEvents
         await response.WriteAsync($"event: {item.Name}\ndata: {data}\n\n", cancellationToken);
         await response.Body.FlushAsync(cancellationToken);
     }
+
+    /// <summary>A comment line: clients ignore it (the SSE spec), proxies see traffic.</summary>
+    public static async Task WriteHeartbeatAsync(HttpResponse response, CancellationToken cancellationToken)
+    {
+        await response.WriteAsync(": keep-alive\n\n", cancellationToken);
+        await response.Body.FlushAsync(cancellationToken);
+    }
 }
