@@ -53,12 +53,7 @@ public sealed class GatewayStreamTests(SharedTenant tenant) : IClassFixture<Shar
         await using var search = new RoseAppFactory<search::Program>().OnData(tenant.DataPath)
             .With("urls", "http://127.0.0.1:0")
             .With("Rose:Chat:StreamHeartbeat", heartbeat.ToString())
-            .With("Rose:Llm:Providers:main:Kind", "OpenAICompatible")
-            .With("Rose:Llm:Providers:main:Endpoint", llm.Url + "/v1")
-            .With("Rose:Llm:Providers:main:Model", "stub-model")
-            .With("Rose:Llm:Providers:main:ApiKey", "test-key")
-            .With("Rose:Llm:Providers:main:MaxRetries", "0")
-            .With("Rose:Llm:Purposes:answer", "main");
+            .AnsweringThroughOpenAiStub(llm.Url);
         search.UseKestrel();
         search.StartServer();
         var searchAddress = search.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
