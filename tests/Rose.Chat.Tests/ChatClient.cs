@@ -94,11 +94,11 @@ public sealed class ChatClient(WebApplicationFactory<Program> app)
         return await widget.SendAsync(request);
     }
 
-    /// <summary>The tenant's conversations as its marketers list them.</summary>
-    public async Task<JsonElement> ConversationsAsync(string apiKey)
+    /// <summary>The first page of the tenant's conversations as its marketers list them (the page's <c>items</c>).</summary>
+    public async Task<JsonElement> ConversationsAsync(string apiKey, string query = "")
     {
         using var management = Management(apiKey);
-        return await management.GetFromJsonAsync<JsonElement>("/api/v1/conversations");
+        return (await management.GetFromJsonAsync<JsonElement>("/api/v1/conversations" + query)).GetProperty("items");
     }
 
     private HttpClient Widget(string publicKey)

@@ -25,6 +25,7 @@ public abstract class ChatDbContext(DbContextOptions options, ICurrentTenant cur
             conversation.Property(c => c.Id).HasMaxLength(40);
             conversation.Property(c => c.TokenHash).HasMaxLength(64);
             conversation.Property(c => c.Origin).HasMaxLength(300);
+            conversation.Property(c => c.Page).HasMaxLength(ConversationStore.MaxPageLength);
             conversation.Property(c => c.VisitorCompany).HasMaxLength(200);
             // Stored as UTC ticks so that both SQLite and PostgreSQL can compare it in SQL (the idle check).
             conversation.Property(c => c.LastActivityAt)
