@@ -1,3 +1,4 @@
+using Rose.Backoffice.Pages;
 using Rose.Chat;
 using Rose.Chat.Api;
 using Rose.Knowledge;
@@ -10,7 +11,7 @@ using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
 using Rose.Workflows;
 
-// backoffice: the client's dashboard and its management API (/api/v1, bearer API key).
+// backoffice: the client's dashboard (/backoffice, signed-in team members) and its management API (/api/v1, bearer API key).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddOpenApi();
@@ -22,6 +23,7 @@ builder.Services.AddRoseKnowledge(builder.Configuration);
 builder.Services.AddRoseKnowledgeWorkflows();
 builder.Services.AddRoseWorkflowsOfWorker(builder.Configuration, workflows => workflows.AddDocumentLoading());
 builder.Services.AddRoseChatRecords();
+builder.Services.AddRoseBackoffice(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -33,6 +35,7 @@ app.MapTenantManagementApi();
 app.MapKnowledgeApi();
 app.MapSkillsApi();
 app.MapConversationReportsApi();
+app.MapRoseBackoffice();
 app.Run();
 
 public partial class Program;

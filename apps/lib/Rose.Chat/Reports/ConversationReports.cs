@@ -71,6 +71,20 @@ public sealed class ConversationReports(ChatDbContext db)
         return new ConversationPage(rows.Take(limit).ToList(), next);
     }
 
+    /// <summary>The counts of the overview for conversations active in [<paramref name="from"/>, <paramref name="to"/>), in one query.</summary>
+    public async Task<ConversationStats> StatsAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var stats = await db.Conversations.AsNoTracking()
+            .Where(c => c.LastActivityAt >= from && c.LastActivityAt < to)
+            .GroupBy(_ => 1)
+            .Select(g => new ConversationStats(
+                g.Count(),
+                g.Count(c => db.Messages.Any(m => m.ConversationId == c.Id && m.Declined)),
+                g.Count(c => db.Leads.Any(l => l.ConversationId == c.Id))))
+            .SingleOrDefaultAsync(cancellationToken);
+        return stats ?? new ConversationStats(0, 0, 0);
+    }
+
     /// <summary>The conversation with its messages, or null when the current tenant has none with this id.</summary>
     public async Task<ConversationTranscript?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {
@@ -86,7 +100,7 @@ public sealed class ConversationReports(ChatDbContext db)
         }
 
         var messages = await db.Messages.AsNoTracking().Where(m => m.ConversationId == conversationId).OrderBy(m => m.Sequence).ToListAsync(cancellationToken);
-        var emails = await db.Leads.AsNoTracking().Where(l => l.ConversationId == conversationId).OrderBy(l => l.CreatedAt).Select(l => l.Email).ToListAsync(cancellationToken);
+        var emails = await db.Leads.AsNoTracking().Where(l => l.ConversationId == conversationId).OrderBy(l => l.Email).Select(l => l.Email).ToListAsync(cancellationToken);
         return new ConversationTranscript(summary, [.. messages.Select(TranscriptMessage.From)], emails);
     }
 
