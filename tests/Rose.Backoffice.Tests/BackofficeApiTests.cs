@@ -47,7 +47,8 @@ public sealed class BackofficeApiTests : IAsyncLifetime
         var badPage = await client.GetAsync("/api/v1/conversations?limit=0");
         var missing = await client.GetAsync("/api/v1/conversations/nope");
 
-        Assert.Equal(0, list.GetArrayLength());
+        Assert.Equal(0, list.GetProperty("items").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, list.GetProperty("next").ValueKind);
         Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
         Assert.Equal("application/problem+json", badPage.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);

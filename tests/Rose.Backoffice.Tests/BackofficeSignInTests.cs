@@ -1,0 +1,146 @@
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Rose.Backoffice.Pages.Accounts;
+using Rose.Chat.Data;
+using Rose.Storage;
+using Rose.Tenancy;
+using Rose.Testing;
+using Xunit;
+
+namespace Rose.Backoffice.Tests;
+
+/// <summary>The backoffice app's pages over HTTP: sign-in rules, the tenant taken from the membership, text never rendered as markup.</summary>
+public sealed class BackofficeSignInTests : IAsyncLifetime
+{
+    private const string OwnerEmail = "owner@acme.test";
+    private const string OwnerPassword = "correct horse battery";
+
+    private readonly RoseAppFactory<Program> app = new();
+
+    public async Task InitializeAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var tenants = scope.ServiceProvider.GetRequiredService<TenantAdministration>();
+        await tenants.CreateAsync(new NewTenant("acme", "Acme"), CancellationToken.None);
+        await tenants.CreateAsync(new NewTenant("globex", "Globex"), CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<BackofficeAccounts>().EnsureOwnerAsync("acme", OwnerEmail, OwnerPassword, CancellationToken.None);
+        await SeedConversationAsync(scope.ServiceProvider, "acme", "acme-1", "<script>alert('x')</script> <img src=x onerror=alert(1)> How much?");
+        await SeedConversationAsync(scope.ServiceProvider, "globex", "globex-1", "Globex's secret question");
+    }
+
+    [Fact]
+    public async Task Pages_redirect_to_the_sign_in_page_until_signed_in()
+    {
+        using var browser = new BackofficeBrowserlessClient(app);
+
+        var response = await browser.GetAsync("/backoffice/conversations");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/backoffice/login", response.Headers.Location!.PathAndQuery, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Sign_in_sets_an_http_only_lax_cookie_for_the_backoffice_and_opens_the_overview()
+    {
+        using var browser = new BackofficeBrowserlessClient(app);
+
+        var signedIn = await browser.SignInAsync(OwnerEmail, OwnerPassword);
+        var overview = await browser.PageAsync("/backoffice/");
+
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        var cookie = Assert.Single(signedIn.Headers.GetValues("Set-Cookie"), c => c.StartsWith("rose-backoffice=", StringComparison.Ordinal));
+        Assert.Contains("path=/backoffice", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("Acme", overview, StringComparison.Ordinal);
+        Assert.Contains("conversations", overview, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_and_an_unknown_email_get_the_same_message()
+    {
+        using var browser = new BackofficeBrowserlessClient(app);
+
+        var wrongPassword = await (await browser.SignInAsync(OwnerEmail, "not the password at all")).Content.ReadAsStringAsync();
+        var unknownEmail = await (await browser.SignInAsync("nobody@acme.test", "not the password at all")).Content.ReadAsStringAsync();
+
+        Assert.Contains("That e-mail and password do not match an account.", wrongPassword, StringComparison.Ordinal);
+        Assert.Contains("That e-mail and password do not match an account.", unknownEmail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_so_the_right_one_is_refused_too()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BackofficeAccounts>().EnsureOwnerAsync("acme", "locked@acme.test", OwnerPassword, CancellationToken.None);
+        }
+
+        using var browser = new BackofficeBrowserlessClient(app);
+        for (var i = 0; i < 5; i++)
+        {
+            await browser.SignInAsync("locked@acme.test", "wrong password " + i);
+        }
+
+        var rightPassword = await browser.SignInAsync("locked@acme.test", OwnerPassword);
+
+        Assert.Equal(HttpStatusCode.OK, rightPassword.StatusCode);
+        Assert.Contains("do not match an account", await rightPassword.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/backoffice/")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Another_tenants_conversation_gets_the_same_404_as_a_missing_one()
+    {
+        using var browser = new BackofficeBrowserlessClient(app);
+        await browser.SignInAsync(OwnerEmail, OwnerPassword);
+
+        var other = await browser.GetAsync("/backoffice/conversations/globex-1");
+        var missing = await browser.GetAsync("/backoffice/conversations/no-such-id");
+
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        var otherPage = await other.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("secret question", otherPage, StringComparison.Ordinal);
+        Assert.Equal(Main(await missing.Content.ReadAsStringAsync()), Main(otherPage).Replace("globex-1", "no-such-id", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task What_a_visitor_typed_is_shown_as_text_in_the_list_and_the_transcript()
+    {
+        using var browser = new BackofficeBrowserlessClient(app);
+        await browser.SignInAsync(OwnerEmail, OwnerPassword);
+
+        var list = await browser.PageAsync("/backoffice/conversations");
+        var transcript = await browser.PageAsync("/backoffice/conversations/acme-1");
+
+        foreach (var page in new[] { list, transcript })
+        {
+            Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img src=x", page, StringComparison.Ordinal);
+            Assert.Contains("&lt;script&gt;", page, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("Globex", list, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"javascript:", transcript, StringComparison.Ordinal);
+    }
+
+    public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private static string Main(string html) => html[html.IndexOf("<main", StringComparison.Ordinal)..];
+
+    private static async Task SeedConversationAsync(IServiceProvider services, string tenantId, string id, string question)
+    {
+        using var _ = services.GetRequiredService<ICurrentTenant>().Use(tenantId);
+        var db = services.GetRequiredService<ChatDbContext>();
+        var now = DateTimeOffset.UtcNow;
+        db.Conversations.Add(new Conversation { Id = id, TokenHash = new string('0', 64), MessageCount = 2, CreatedAt = now, LastActivityAt = now });
+        db.Messages.Add(new ConversationMessage { Id = id + "-1", ConversationId = id, Sequence = 1, Text = question, CreatedAt = now });
+        db.Messages.Add(new ConversationMessage
+        {
+            Id = id + "-2", ConversationId = id, Sequence = 2, Role = ConversationMessage.AssistantRole, Text = "See the pricing page.", CreatedAt = now,
+            Citations = [new StoredCitation { Number = 1, Title = "Evil link", Url = "javascript:alert(1)", DocumentId = "d", ChunkId = "c" }],
+        });
+        await db.SaveChangesAsync();
+    }
+}
