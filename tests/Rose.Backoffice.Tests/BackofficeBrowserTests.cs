@@ -75,6 +75,44 @@ public sealed class BackofficeBrowserTests : IAsyncLifetime
         chromium.GoTo(new Uri(Host.Address, "/backoffice/"));
         chromium.Wait(d => d.FindElement(By.CssSelector(".stats")), "the overview");
         chromium.Screenshot("backoffice-overview");
+
+        // The knowledge base: upload a Markdown file and watch it reach "indexed".
+        var file = Path.Combine(dataPath, "refunds.md");
+        await File.WriteAllTextAsync(file, "# Refunds\n\nRose refunds the Classroom kit within 30 days, no questions asked.\n");
+        chromium.GoTo(new Uri(Host.Address, "/backoffice/knowledge"));
+        chromium.Driver.FindElement(By.Id("file")).SendKeys(file);
+        chromium.Driver.FindElement(By.CssSelector("form[enctype='multipart/form-data'] button[type=submit]")).Click();
+        chromium.Wait(d => d.FindElement(By.CssSelector("[role=status]")).Text.Contains("Refunds", StringComparison.Ordinal), "the upload accepted");
+        chromium.Wait(d =>
+        {
+            d.Navigate().Refresh();
+            return d.FindElement(By.XPath("//tr[td[normalize-space()='Refunds']]//span[contains(@class,'tag')]")).Text == "indexed";
+        }, "the upload indexed", TimeSpan.FromSeconds(60));
+        chromium.Screenshot("backoffice-knowledge");
+
+        // The widget's colour, saved through the page, is what the widget API then serves.
+        chromium.GoTo(new Uri(Host.Address, "/backoffice/widget"));
+        chromium.Script<object>("document.getElementById('primary').value = '#123456'; return null;");
+        chromium.Driver.FindElement(By.CssSelector("form button.primary")).Click();
+        chromium.Wait(d => d.FindElement(By.CssSelector("[role=status]")).Text.StartsWith("Saved", StringComparison.Ordinal), "the settings saved");
+        chromium.Screenshot("backoffice-widget");
+        using (var widget = Widget(PublicKey))
+        {
+            Assert.Equal("#123456", (await widget.GetFromJsonAsync<JsonElement>("/rose/v1/widget/config")).GetProperty("primaryColor").GetString());
+        }
+
+        // The live view: a conversation that starts while it is open appears, and grows, without a reload.
+        chromium.GoTo(new Uri(Host.Address, "/backoffice/conversations/live"));
+        chromium.Wait(d => d.FindElement(By.CssSelector(".live")), "the live view");
+        chromium.Script<object>("window.notReloaded = true; return null;");
+        var (liveId, token) = await StartAsync(PublicKey);
+        await AskAsync(PublicKey, liveId, token, "Does the backoffice update live?");
+        var live = chromium.Wait(d => d.FindElement(By.CssSelector($".live a[href='conversations/{liveId}']")), "the new conversation in the live view", TimeSpan.FromSeconds(20));
+        Assert.Equal("Does the backoffice update live?", live.Text);
+        await AskAsync(PublicKey, liveId, token, "And a second question?");
+        chromium.Wait(d => d.FindElement(By.XPath($"//a[@href='conversations/{liveId}']/following-sibling::span[@data-messages='4']")), "the conversation growing to 4 messages", TimeSpan.FromSeconds(20));
+        Assert.True(chromium.Script<bool>("return window.notReloaded === true;"), "the page was not reloaded");
+        chromium.Screenshot("backoffice-live");
     }
 
     public async Task DisposeAsync()
@@ -93,15 +131,32 @@ public sealed class BackofficeBrowserTests : IAsyncLifetime
     /// <summary>Starts a conversation through the widget API and asks one question; returns the conversation's id.</summary>
     private async Task<string> AskAsync(string publicKey, string question)
     {
-        using var widget = new HttpClient { BaseAddress = Host.Address };
-        widget.DefaultRequestHeaders.Add("X-Rose-Key", publicKey);
+        var (id, token) = await StartAsync(publicKey);
+        await AskAsync(publicKey, id, token, question);
+        return id;
+    }
+
+    private async Task<(string Id, string Token)> StartAsync(string publicKey)
+    {
+        using var widget = Widget(publicKey);
         var started = await (await widget.PostAsJsonAsync("/rose/v1/conversations", new { page = "https://docs.rose.test/start" })).Content.ReadFromJsonAsync<JsonElement>();
-        var id = started.GetProperty("conversationId").GetString()!;
+        return (started.GetProperty("conversationId").GetString()!, started.GetProperty("token").GetString()!);
+    }
+
+    private async Task AskAsync(string publicKey, string id, string token, string question)
+    {
+        using var widget = Widget(publicKey);
         using var ask = new HttpRequestMessage(HttpMethod.Post, $"/rose/v1/conversations/{id}/messages") { Content = JsonContent.Create(new { text = question }) };
-        ask.Headers.Authorization = new AuthenticationHeaderValue("Bearer", started.GetProperty("token").GetString());
+        ask.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         var answer = await (await widget.SendAsync(ask)).Content.ReadAsStringAsync();
         Assert.Contains("event: done", answer, StringComparison.Ordinal);
-        return id;
+    }
+
+    private HttpClient Widget(string publicKey)
+    {
+        var widget = new HttpClient { BaseAddress = Host.Address };
+        widget.DefaultRequestHeaders.Add("X-Rose-Key", publicKey);
+        return widget;
     }
 
     private async Task<string> OtherTenantsConversationAsync()

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,17 @@ public static class BackofficeEndpointExtensions
     {
         app.Map(PathBase, backoffice =>
         {
+            backoffice.UseMiddleware<BackofficeSecurityHeadersMiddleware>();
+            // The pages answer 404 and 403 with a page in words; the API's problem-details bodies are not for people.
+            backoffice.Use((context, next) =>
+            {
+                if (context.Features.Get<IStatusCodePagesFeature>() is { } statusCodePages)
+                {
+                    statusCodePages.Enabled = false;
+                }
+
+                return next(context);
+            });
             backoffice.UseRouting();
             backoffice.UseAuthentication();
             backoffice.UseMiddleware<BackofficeTenantMiddleware>();
@@ -31,14 +43,32 @@ public static class BackofficeEndpointExtensions
             backoffice.UseEndpoints(endpoints =>
             {
                 endpoints.MapStaticAssets();
-                endpoints.MapRazorComponents<App>();
+                endpoints.MapRazorComponents<App>().AddInteractiveServerRenderMode();
                 endpoints.MapPost("/logout", async (SignInManager<BackofficeUser> signIn, [FromForm] string? returnUrl) =>
                 {
                     await signIn.SignOutAsync();
                     return TypedResults.LocalRedirect($"{PathBase}/login");
                 }).WithName("BackofficeSignOut").WithSummary("Signs the backoffice user out.");
+                endpoints.MapPost("/tenant", SwitchTenant)
+                    .RequireAuthorization()
+                    .WithName("BackofficeSwitchTenant")
+                    .WithSummary("Chooses which of the signed-in user's tenants the pages show.");
             });
         });
         return app;
+    }
+
+    /// <summary>Only a tenant the user is a member of can be chosen; any other id is ignored and the current tenant stays.</summary>
+    private static Microsoft.AspNetCore.Http.HttpResults.RedirectHttpResult SwitchTenant(HttpContext context, BackofficeSession session, [FromForm] string tenantId)
+    {
+        if (session.Memberships.Any(m => m.TenantId == tenantId))
+        {
+            context.Response.Cookies.Append(BackofficeTenantMiddleware.TenantCookie, tenantId, new CookieOptions
+            {
+                Path = PathBase, HttpOnly = true, SameSite = SameSiteMode.Lax, Secure = context.Request.IsHttps, MaxAge = TimeSpan.FromDays(30),
+            });
+        }
+
+        return TypedResults.LocalRedirect(PathBase + "/");
     }
 }

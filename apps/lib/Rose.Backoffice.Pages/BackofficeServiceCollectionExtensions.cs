@@ -30,7 +30,7 @@ public static class BackofficeServiceCollectionExtensions
         services.AddRoseStorage(configuration);
         services.AddRoseAccountsDbContext<BackofficeAccountsDbContext, BackofficeAccountsSqliteDbContext, BackofficeAccountsPostgresDbContext>(
             BackofficeAccountsDbContext.Module);
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(options =>
             {
