@@ -25,6 +25,7 @@ public sealed class BackofficeSignInTests : IAsyncLifetime
         await tenants.CreateAsync(new NewTenant("globex", "Globex"), CancellationToken.None);
         await scope.ServiceProvider.GetRequiredService<BackofficeAccounts>().EnsureOwnerAsync("acme", OwnerEmail, OwnerPassword, CancellationToken.None);
         await SeedConversationAsync(scope.ServiceProvider, "acme", "acme-1", "<script>alert('x')</script> <img src=x onerror=alert(1)> How much?");
+        await SeedConversationAsync(scope.ServiceProvider, "acme", "acme-2", "=HYPERLINK(\"https://evil.test\") is it free?");
         await SeedConversationAsync(scope.ServiceProvider, "globex", "globex-1", "Globex's secret question");
     }
 
@@ -139,6 +140,36 @@ public sealed class BackofficeSignInTests : IAsyncLifetime
 
         Assert.DoesNotContain("Globex", list, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"javascript:", transcript, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Csv_export_has_the_tenants_filtered_conversations_with_formulas_neutralized()
+    {
+        using var browser = new BackofficeBrowserlessClient(app);
+        await browser.SignInAsync(OwnerEmail, OwnerPassword);
+
+        var response = await browser.GetAsync("/backoffice/conversations.csv");
+        var filtered = await (await browser.GetAsync("/backoffice/conversations.csv?q=hyperlink")).Content.ReadAsStringAsync();
+        var csv = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        var lines = csv.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("conversation_id,last_activity_utc,", lines[0], StringComparison.Ordinal);
+        Assert.Equal(3, lines.Length);
+        Assert.Contains("acme-1", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("globex", csv, StringComparison.Ordinal);
+        Assert.Contains("\"'=HYPERLINK(", csv, StringComparison.Ordinal);
+        Assert.Equal(2, filtered.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
+    [Fact]
+    public async Task Csv_export_needs_a_signed_in_user()
+    {
+        using var browser = new BackofficeBrowserlessClient(app);
+
+        var response = await browser.GetAsync("/backoffice/conversations.csv");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     public async Task DisposeAsync() => await app.DisposeAsync();

@@ -6,6 +6,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Rose.Backoffice.Pages.Accounts;
 using Rose.Backoffice.Pages.Components;
+using Rose.Backoffice.Pages.Components.Shared;
+using Rose.Chat.Reports;
 
 namespace Rose.Backoffice.Pages;
 
@@ -49,6 +51,12 @@ public static class BackofficeEndpointExtensions
                     await signIn.SignOutAsync();
                     return TypedResults.LocalRedirect($"{PathBase}/login");
                 }).WithName("BackofficeSignOut").WithSummary("Signs the backoffice user out.");
+                endpoints.MapGet("/conversations.csv", (HttpContext context, ConversationReports reports,
+                        string? from, string? to, string? answered, string? email, string? company, string? origin, string? q) =>
+                        ConversationExport.WriteAsync(context, reports, new ConversationQuery(from, to, answered, email, company, origin, q)))
+                    .RequireAuthorization()
+                    .WithName("BackofficeExportConversations")
+                    .WithSummary("The filtered conversation list of the signed-in user's tenant as CSV.");
                 endpoints.MapPost("/tenant", SwitchTenant)
                     .RequireAuthorization()
                     .WithName("BackofficeSwitchTenant")
