@@ -23,7 +23,7 @@ builder.Services.AddRoseKnowledge(builder.Configuration);
 builder.Services.AddRoseKnowledgeWorkflows();
 builder.Services.AddRoseWorkflowsOfWorker(builder.Configuration, workflows => workflows.AddDocumentLoading());
 builder.Services.AddRoseChatRecords();
-builder.Services.AddRoseBackoffice(builder.Configuration);
+builder.AddRoseBackoffice();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -27,7 +27,7 @@ builder.Services.AddRoseKnowledge(builder.Configuration);
 builder.Services.AddRoseKnowledgeWorkflows();
 builder.Services.AddRoseWorkflows(builder.Configuration, workflows => workflows.AddDocumentLoading());
 builder.Services.AddRoseChat(builder.Configuration);
-builder.Services.AddRoseBackoffice(builder.Configuration);
+builder.AddRoseBackoffice();
 builder.Services.AddDemoTenant(builder.Configuration);
 
 var app = builder.Build();

@@ -11,8 +11,10 @@ namespace Rose.Backoffice.Tests;
 /// <summary>
 /// The backoffice as a marketer uses it, in real headless Chromium against the real standalone host
 /// (the README's first command): sign in as the demo owner, find a conversation that the widget API
-/// just had in the list, filter and search for it, open its transcript with its citation. A
-/// screenshot of every page is kept in TestResults/screenshots.
+/// just had in the list, filter and search for it, open its transcript with its citation, upload a
+/// document and see it indexed, change the widget's colour, watch the live view grow. axe-core checks
+/// every page for serious or critical WCAG 2.1 AA violations, and a screenshot of every page is kept
+/// in TestResults/screenshots.
 /// </summary>
 public sealed class BackofficeBrowserTests : IAsyncLifetime
 {
@@ -46,14 +48,14 @@ public sealed class BackofficeBrowserTests : IAsyncLifetime
 
         chromium.GoTo(new Uri(Host.Address, "/backoffice/conversations"));
         chromium.Wait(d => d.Url.Contains("/backoffice/login", StringComparison.Ordinal), "the sign-in page");
-        chromium.Screenshot("backoffice-sign-in");
+        AxeScan.AssertAccessible(chromium, "backoffice-sign-in");
         chromium.Driver.FindElement(By.Id("email")).SendKeys(OwnerEmail);
         chromium.Driver.FindElement(By.Id("password")).SendKeys(OwnerPassword + Keys.Enter);
 
         // Back where the sign-in started: the list, with the conversation the widget API just had.
         var row = chromium.Wait(d => d.FindElement(By.CssSelector($"a[href='conversations/{conversationId}']")), "the conversation in the list");
         Assert.Equal("How do I run Rose with Dapr?", row.Text);
-        chromium.Screenshot("backoffice-conversations");
+        AxeScan.AssertAccessible(chromium, "backoffice-conversations");
 
         chromium.Driver.FindElement(By.Id("q")).SendKeys("with dapr" + Keys.Enter);
         chromium.Wait(d => d.Url.Contains("q=with", StringComparison.Ordinal), "the search in the URL");
@@ -67,35 +69,37 @@ public sealed class BackofficeBrowserTests : IAsyncLifetime
         var citation = chromium.Wait(d => d.FindElement(By.CssSelector(".citations a")), "the answer's citation");
         Assert.Contains("/docs/", citation.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains("How do I run Rose with Dapr?", chromium.Driver.FindElement(By.CssSelector(".message.visitor .text")).Text, StringComparison.Ordinal);
-        chromium.Screenshot("backoffice-transcript");
+        AxeScan.AssertAccessible(chromium, "backoffice-transcript");
 
         chromium.GoTo(new Uri(Host.Address, $"/backoffice/conversations/{otherTenantsConversation}"));
         Assert.Equal("Not found", chromium.Wait(d => d.FindElement(By.TagName("h1")), "the not-found page").Text);
+        AxeScan.AssertAccessible(chromium, "backoffice-not-found");
 
         chromium.GoTo(new Uri(Host.Address, "/backoffice/"));
         chromium.Wait(d => d.FindElement(By.CssSelector(".stats")), "the overview");
-        chromium.Screenshot("backoffice-overview");
+        AxeScan.AssertAccessible(chromium, "backoffice-overview");
 
         // The knowledge base: upload a Markdown file and watch it reach "indexed".
         var file = Path.Combine(dataPath, "refunds.md");
         await File.WriteAllTextAsync(file, "# Refunds\n\nRose refunds the Classroom kit within 30 days, no questions asked.\n");
         chromium.GoTo(new Uri(Host.Address, "/backoffice/knowledge"));
         chromium.Driver.FindElement(By.Id("file")).SendKeys(file);
+        chromium.Driver.FindElement(By.Id("title")).SendKeys("Refund policy");
         chromium.Driver.FindElement(By.CssSelector("form[enctype='multipart/form-data'] button[type=submit]")).Click();
-        chromium.Wait(d => d.FindElement(By.CssSelector("[role=status]")).Text.Contains("Refunds", StringComparison.Ordinal), "the upload accepted");
+        chromium.Wait(d => d.FindElement(By.CssSelector("[role=status]")).Text.Contains("Refund policy", StringComparison.Ordinal), "the upload accepted");
         chromium.Wait(d =>
         {
             d.Navigate().Refresh();
-            return d.FindElement(By.XPath("//tr[td[normalize-space()='Refunds']]//span[contains(@class,'tag')]")).Text == "indexed";
+            return d.FindElement(By.XPath("//tr[td[normalize-space()='Refund policy']]//span[contains(@class,'tag')]")).Text == "indexed";
         }, "the upload indexed", TimeSpan.FromSeconds(60));
-        chromium.Screenshot("backoffice-knowledge");
+        AxeScan.AssertAccessible(chromium, "backoffice-knowledge");
 
         // The widget's colour, saved through the page, is what the widget API then serves.
         chromium.GoTo(new Uri(Host.Address, "/backoffice/widget"));
         chromium.Script<object>("document.getElementById('primary').value = '#123456'; return null;");
         chromium.Driver.FindElement(By.CssSelector("form button.primary")).Click();
         chromium.Wait(d => d.FindElement(By.CssSelector("[role=status]")).Text.StartsWith("Saved", StringComparison.Ordinal), "the settings saved");
-        chromium.Screenshot("backoffice-widget");
+        AxeScan.AssertAccessible(chromium, "backoffice-widget");
         using (var widget = Widget(PublicKey))
         {
             Assert.Equal("#123456", (await widget.GetFromJsonAsync<JsonElement>("/rose/v1/widget/config")).GetProperty("primaryColor").GetString());
@@ -112,7 +116,7 @@ public sealed class BackofficeBrowserTests : IAsyncLifetime
         await AskAsync(PublicKey, liveId, token, "And a second question?");
         chromium.Wait(d => d.FindElement(By.XPath($"//a[@href='conversations/{liveId}']/following-sibling::span[@data-messages='4']")), "the conversation growing to 4 messages", TimeSpan.FromSeconds(20));
         Assert.True(chromium.Script<bool>("return window.notReloaded === true;"), "the page was not reloaded");
-        chromium.Screenshot("backoffice-live");
+        AxeScan.AssertAccessible(chromium, "backoffice-live");
     }
 
     public async Task DisposeAsync()

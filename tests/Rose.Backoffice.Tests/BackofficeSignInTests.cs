@@ -174,7 +174,8 @@ public sealed class BackofficeSignInTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 
-    private static string MainOf(string html) => html[html.IndexOf("<main", StringComparison.Ordinal)..];
+    private static string MainOf(string html) =>
+        html[html.IndexOf("<main", StringComparison.Ordinal)..(html.IndexOf("</main>", StringComparison.Ordinal) + "</main>".Length)];
 
     private static async Task SeedConversationAsync(IServiceProvider services, string tenantId, string id, string question)
     {

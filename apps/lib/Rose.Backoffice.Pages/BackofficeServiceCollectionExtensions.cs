@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
@@ -19,7 +20,17 @@ public static class BackofficeServiceCollectionExtensions
     /// Identity accounts with tenant memberships, cookie sign-in and the Data Protection key ring
     /// stored in the accounts database. Needs Rose.Tenancy and the chat records added before it.
     /// </summary>
-    public static IServiceCollection AddRoseBackoffice(this IServiceCollection services, IConfiguration configuration)
+    public static WebApplicationBuilder AddRoseBackoffice(this WebApplicationBuilder builder)
+    {
+        // The stylesheet and blazor.web.js come from the class library and the framework as static web
+        // assets. A published app has them in wwwroot; a built one (dotnet run, the tests' hosts, any
+        // environment) finds them through the build's manifest, which only Development reads by itself.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddRoseBackoffice(builder.Configuration);
+        return builder;
+    }
+
+    private static IServiceCollection AddRoseBackoffice(this IServiceCollection services, IConfiguration configuration)
     {
         if (!services.Any(d => d.ServiceType == typeof(ConversationReports)))
         {
