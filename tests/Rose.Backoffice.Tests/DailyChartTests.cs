@@ -35,5 +35,6 @@ public sealed class DailyChartTests : BunitContext
             .Add(c => c.Values, new Dictionary<DateOnly, int>()));
 
         Assert.All(chart.FindAll("rect"), r => Assert.Equal("0", r.GetAttribute("height")));
+        Assert.Equal("Questions: none in this period yet.", chart.Find("figcaption").TextContent);
     }
 }

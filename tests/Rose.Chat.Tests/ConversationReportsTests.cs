@@ -130,6 +130,23 @@ public sealed class ConversationReportsTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.Null, droppedPage.ValueKind);
     }
 
+    [Fact]
+    public async Task Stats_and_days_count_the_tenants_conversations_of_the_period_in_one_pass()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        using var _ = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(acme.TenantId);
+        var reports = scope.ServiceProvider.GetRequiredService<Rose.Chat.Reports.ConversationReports>();
+
+        var all = await reports.StatsAsync(Start, Start.AddDays(1), CancellationToken.None);
+        var firstThreeHours = await reports.StatsAsync(Start, Start.AddHours(3), CancellationToken.None);
+        var days = await reports.ActiveByDayAsync(Start.AddDays(-1), Start.AddDays(1), CancellationToken.None);
+
+        Assert.Equal(new Rose.Chat.Reports.ConversationStats(7, 1, 1), all);
+        Assert.Equal(new Rose.Chat.Reports.ConversationStats(3, 1, 0), firstThreeHours);
+        Assert.Equal(7, Assert.Single(days, d => d.Key == DateOnly.FromDateTime(Start.UtcDateTime)).Value);
+        Assert.Single(days);
+    }
+
     public async Task DisposeAsync() => await app.DisposeAsync();
 
     private async Task SeedAsync(string tenantId, IEnumerable<Seed> seeds)

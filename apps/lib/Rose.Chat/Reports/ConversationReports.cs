@@ -85,6 +85,17 @@ public sealed class ConversationReports(ChatDbContext db)
         return stats ?? new ConversationStats(0, 0, 0);
     }
 
+    /// <summary>How many conversations were last active on each day (UTC) of [<paramref name="from"/>, <paramref name="to"/>).</summary>
+    public async Task<IReadOnlyDictionary<DateOnly, int>> ActiveByDayAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        var times = await db.Conversations.AsNoTracking()
+            .Where(c => c.LastActivityAt >= from && c.LastActivityAt < to)
+            .Select(c => c.LastActivityAt)
+            .ToListAsync(cancellationToken);
+        // Grouped here: the time is stored as ticks, which neither provider can turn into a date in SQL.
+        return times.GroupBy(t => DateOnly.FromDateTime(t.UtcDateTime)).ToDictionary(g => g.Key, g => g.Count());
+    }
+
     /// <summary>The conversation with its messages, or null when the current tenant has none with this id.</summary>
     public async Task<ConversationTranscript?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {
