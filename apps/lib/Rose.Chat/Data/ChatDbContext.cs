@@ -31,6 +31,8 @@ public abstract class ChatDbContext(DbContextOptions options, ICurrentTenant cur
             conversation.Property(c => c.LastActivityAt)
                 .HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
             conversation.HasIndex(c => new { c.TenantId, c.EndedAt, c.LastActivityAt });
+            // The backoffice list's keyset order: a page reads its rows off the index and stops, however many conversations there are.
+            conversation.HasIndex(c => new { c.TenantId, c.LastActivityAt, c.Id });
         });
         modelBuilder.Entity<ConversationMessage>(message =>
         {

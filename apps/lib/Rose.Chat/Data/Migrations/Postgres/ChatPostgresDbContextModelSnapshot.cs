@@ -66,6 +66,8 @@ namespace Rose.Chat.Data.Migrations.Postgres
 
                     b.HasIndex("TenantId", "EndedAt", "LastActivityAt");
 
+                    b.HasIndex("TenantId", "LastActivityAt", "Id");
+
                     b.ToTable("chat_conversations", (string)null);
                 });
 

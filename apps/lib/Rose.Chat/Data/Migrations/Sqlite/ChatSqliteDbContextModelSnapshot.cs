@@ -60,6 +60,8 @@ namespace Rose.Chat.Data.Migrations.Sqlite
 
                     b.HasIndex("TenantId", "EndedAt", "LastActivityAt");
 
+                    b.HasIndex("TenantId", "LastActivityAt", "Id");
+
                     b.ToTable("chat_conversations", (string)null);
                 });
 
