@@ -92,6 +92,10 @@ public sealed class BackofficeBrowserTests : IAsyncLifetime
             d.Navigate().Refresh();
             return d.FindElement(By.XPath("//tr[td[normalize-space()='Refund policy']]//span[contains(@class,'tag')]")).Text == "indexed";
         }, "the upload indexed", TimeSpan.FromSeconds(60));
+        chromium.Driver.FindElement(By.Id("try")).SendKeys("How long do refunds take?" + Keys.Enter);
+        var best = chromium.Wait(d => d.FindElement(By.CssSelector(".passages li")), "the passages retrieved");
+        Assert.Contains("within 30 days", best.Text, StringComparison.Ordinal);
+        Assert.Contains("score", best.Text, StringComparison.Ordinal);
         AxeScan.AssertAccessible(chromium, "backoffice-knowledge");
 
         // The widget's colour, saved through the page, is what the widget API then serves.
@@ -111,12 +115,18 @@ public sealed class BackofficeBrowserTests : IAsyncLifetime
         chromium.Script<object>("window.notReloaded = true; return null;");
         var (liveId, token) = await StartAsync(PublicKey);
         await AskAsync(PublicKey, liveId, token, "Does the backoffice update live?");
-        var live = chromium.Wait(d => d.FindElement(By.CssSelector($".live a[href='conversations/{liveId}']")), "the new conversation in the live view", TimeSpan.FromSeconds(20));
-        Assert.Equal("Does the backoffice update live?", live.Text);
+        // It may first show up as started but not asked yet; then its question arrives.
+        chromium.Wait(
+            d => d.FindElement(By.CssSelector($".live a[href='conversations/{liveId}']")).Text == "Does the backoffice update live?",
+            "the new conversation and its question in the live view", TimeSpan.FromSeconds(20));
         await AskAsync(PublicKey, liveId, token, "And a second question?");
         chromium.Wait(d => d.FindElement(By.XPath($"//a[@href='conversations/{liveId}']/following-sibling::span[@data-messages='4']")), "the conversation growing to 4 messages", TimeSpan.FromSeconds(20));
         Assert.True(chromium.Script<bool>("return window.notReloaded === true;"), "the page was not reloaded");
         AxeScan.AssertAccessible(chromium, "backoffice-live");
+
+        chromium.GoTo(new Uri(Host.Address, "/backoffice/leads"));
+        chromium.Wait(d => d.FindElement(By.CssSelector("p.empty")), "the leads page, empty");
+        AxeScan.AssertAccessible(chromium, "backoffice-leads");
     }
 
     public async Task DisposeAsync()

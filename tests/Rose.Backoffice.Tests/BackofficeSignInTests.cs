@@ -163,6 +163,30 @@ public sealed class BackofficeSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Leads_page_lists_the_tenants_emails_with_their_conversation()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            foreach (var (tenant, conversation, email) in new[] { ("acme", "acme-1", "ann@wayne.test"), ("globex", "globex-1", "bob@globex.test") })
+            {
+                using var _ = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(tenant);
+                var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
+                db.Leads.Add(new Lead { Id = conversation + "-lead", Email = email, ConversationId = conversation, CreatedAt = DateTimeOffset.UtcNow });
+                await db.SaveChangesAsync();
+            }
+        }
+
+        using var browser = new BackofficeBrowserlessClient(app);
+        await browser.SignInAsync(OwnerEmail, OwnerPassword);
+
+        var page = await browser.PageAsync("/backoffice/leads");
+
+        Assert.Contains("ann@wayne.test", page, StringComparison.Ordinal);
+        Assert.Contains("href=\"conversations/acme-1\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("bob@globex.test", page, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Csv_export_needs_a_signed_in_user()
     {
         using var browser = new BackofficeBrowserlessClient(app);

@@ -96,6 +96,25 @@ public sealed class ConversationReports(ChatDbContext db)
         return times.GroupBy(t => DateOnly.FromDateTime(t.UtcDateTime)).ToDictionary(g => g.Key, g => g.Count());
     }
 
+    /// <summary>
+    /// The e-mails visitors left, newest first, at most <paramref name="limit"/>; the company is the one
+    /// the visitor typed, else the one enrichment identified for the conversation.
+    /// </summary>
+    public async Task<IReadOnlyList<LeadSummary>> LeadsAsync(int limit, CancellationToken cancellationToken)
+    {
+        var leads = await db.Leads.AsNoTracking()
+            .Select(l => new LeadSummary(
+                l.Email,
+                l.Name,
+                l.Company ?? db.Conversations.Where(c => c.Id == l.ConversationId).Select(c => c.VisitorCompany).FirstOrDefault(),
+                l.ConversationId,
+                db.Messages.Where(m => m.ConversationId == l.ConversationId && m.Sequence == 1).Select(m => m.Text).FirstOrDefault(),
+                l.CreatedAt))
+            .ToListAsync(cancellationToken);
+        // Ordered here: SQLite cannot order by a DateTimeOffset.
+        return leads.OrderByDescending(l => l.CreatedAt).Take(Math.Clamp(limit, 1, 10_000)).ToList();
+    }
+
     /// <summary>The conversation with its messages, or null when the current tenant has none with this id.</summary>
     public async Task<ConversationTranscript?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {
