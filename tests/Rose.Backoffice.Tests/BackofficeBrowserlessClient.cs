@@ -28,6 +28,14 @@ public sealed partial class BackofficeBrowserlessClient(WebApplicationFactory<Pr
         }));
     }
 
+    /// <summary>Posts a form of the page at <paramref name="pagePath"/> to <paramref name="action"/>, with that page's antiforgery token.</summary>
+    public async Task<HttpResponseMessage> PostFormAsync(string pagePath, string action, Dictionary<string, string> fields)
+    {
+        var page = await PageAsync(pagePath);
+        fields["__RequestVerificationToken"] = AntiforgeryToken(page);
+        return await http.PostAsync(action, new FormUrlEncodedContent(fields));
+    }
+
     public async Task<string> PageAsync(string path)
     {
         var response = await http.GetAsync(path);

@@ -187,6 +187,30 @@ public sealed class BackofficeSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_member_of_two_tenants_switches_between_them_but_not_to_a_third()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<TenantAdministration>().CreateAsync(new NewTenant("initech", "Initech"), CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<BackofficeAccounts>().EnsureOwnerAsync("globex", OwnerEmail, OwnerPassword, CancellationToken.None);
+        }
+
+        using var browser = new BackofficeBrowserlessClient(app);
+        await browser.SignInAsync(OwnerEmail, OwnerPassword);
+
+        var toGlobex = await browser.PostFormAsync("/backoffice/", "/backoffice/tenant", new() { ["tenantId"] = "globex" });
+        var globexList = await browser.PageAsync("/backoffice/conversations");
+        await browser.PostFormAsync("/backoffice/", "/backoffice/tenant", new() { ["tenantId"] = "initech" });
+        var afterRefused = await browser.PageAsync("/backoffice/conversations");
+
+        Assert.Equal(HttpStatusCode.Redirect, toGlobex.StatusCode);
+        Assert.Contains("secret question", globexList, StringComparison.Ordinal);
+        Assert.DoesNotContain("How much?", globexList, StringComparison.Ordinal);
+        Assert.Contains("secret question", afterRefused, StringComparison.Ordinal);
+        Assert.DoesNotContain("Initech", afterRefused, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Csv_export_needs_a_signed_in_user()
     {
         using var browser = new BackofficeBrowserlessClient(app);
