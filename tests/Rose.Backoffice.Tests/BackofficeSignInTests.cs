@@ -211,6 +211,33 @@ public sealed class BackofficeSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_team_page_lists_the_members_for_an_owner_and_refuses_a_member_with_a_403_page()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BackofficeAccounts>()
+                .EnsureMemberAsync("acme", "member@acme.test", OwnerPassword, MembershipRole.Member, CancellationToken.None);
+        }
+
+        using var owner = new BackofficeBrowserlessClient(app);
+        await owner.SignInAsync(OwnerEmail, OwnerPassword);
+        using var member = new BackofficeBrowserlessClient(app);
+        await member.SignInAsync("member@acme.test", OwnerPassword);
+
+        var team = await owner.PageAsync("/backoffice/team");
+        var refused = await member.GetAsync("/backoffice/team");
+        var forbidden = await member.GetAsync(refused.Headers.Location!.PathAndQuery);
+
+        Assert.Contains("member@acme.test", MainOf(team), StringComparison.Ordinal);
+        Assert.Contains(OwnerEmail, team, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/backoffice/forbidden", refused.Headers.Location.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.Contains("Only an owner of this tenant can open this page.", await forbidden.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"team\"", await member.PageAsync("/backoffice/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Csv_export_needs_a_signed_in_user()
     {
         using var browser = new BackofficeBrowserlessClient(app);

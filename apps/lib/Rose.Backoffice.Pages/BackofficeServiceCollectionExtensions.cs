@@ -62,7 +62,8 @@ public static class BackofficeServiceCollectionExtensions
                 cookie.ExpireTimeSpan = TimeSpan.FromHours(8);
                 cookie.SlidingExpiration = true;
             }));
-        services.AddAuthorization();
+        services.AddAuthorizationBuilder().AddPolicy(OwnerRequirement.Policy, policy => policy.RequireAuthenticatedUser().AddRequirements(new OwnerRequirement()));
+        services.AddScoped<Microsoft.AspNetCore.Authorization.IAuthorizationHandler, OwnerAuthorizationHandler>();
         services.AddIdentityCore<BackofficeUser>(identity =>
             {
                 identity.User.RequireUniqueEmail = true;

@@ -11,7 +11,11 @@ public sealed class BackofficeAccounts(UserManager<BackofficeUser> users, Backof
     /// Makes <paramref name="email"/> an owner of <paramref name="tenantId"/> with this password: creates
     /// the account when missing, and sets the password when it differs (the configured one wins).
     /// </summary>
-    public async Task EnsureOwnerAsync(string tenantId, string email, string password, CancellationToken cancellationToken)
+    public Task EnsureOwnerAsync(string tenantId, string email, string password, CancellationToken cancellationToken) =>
+        EnsureMemberAsync(tenantId, email, password, MembershipRole.Owner, cancellationToken);
+
+    /// <summary>The same, as <paramref name="role"/>; an existing membership keeps its role.</summary>
+    public async Task EnsureMemberAsync(string tenantId, string email, string password, string role, CancellationToken cancellationToken)
     {
         TenantIds.EnsureValid(tenantId);
         var user = await users.FindByEmailAsync(email);
@@ -28,7 +32,7 @@ public sealed class BackofficeAccounts(UserManager<BackofficeUser> users, Backof
 
         if (!await db.Memberships.AnyAsync(m => m.TenantId == tenantId && m.UserId == user.Id, cancellationToken))
         {
-            db.Memberships.Add(new TenantMembership { TenantId = tenantId, UserId = user.Id, Role = MembershipRole.Owner, CreatedAt = clock.GetUtcNow() });
+            db.Memberships.Add(new TenantMembership { TenantId = tenantId, UserId = user.Id, Role = role, CreatedAt = clock.GetUtcNow() });
             await db.SaveChangesAsync(cancellationToken);
         }
     }
@@ -36,6 +40,15 @@ public sealed class BackofficeAccounts(UserManager<BackofficeUser> users, Backof
     /// <summary>The tenants a user belongs to, by tenant id.</summary>
     public async Task<IReadOnlyList<TenantMembership>> MembershipsAsync(string userId, CancellationToken cancellationToken) =>
         await db.Memberships.AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.TenantId).ToListAsync(cancellationToken);
+
+    /// <summary>The team of one tenant: every member's e-mail and role, by e-mail.</summary>
+    public async Task<IReadOnlyList<(string Email, string Role)>> TeamAsync(string tenantId, CancellationToken cancellationToken) =>
+        (await db.Memberships.AsNoTracking()
+            .Where(m => m.TenantId == tenantId)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.Role })
+            .OrderBy(x => x.Email)
+            .ToListAsync(cancellationToken))
+        .Select(x => (x.Email ?? string.Empty, x.Role)).ToList();
 
     private static void Check(IdentityResult result)
     {
