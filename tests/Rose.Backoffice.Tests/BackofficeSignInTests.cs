@@ -106,6 +106,21 @@ public sealed class BackofficeSignInTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task More_than_ten_sign_in_attempts_a_minute_from_one_address_get_429_but_the_form_still_shows()
+    {
+        using var browser = new BackofficeBrowserlessClient(app);
+        var answers = new List<HttpStatusCode>();
+        for (var i = 0; i < SignInRateLimitPolicy.AttemptsPerMinute + 1; i++)
+        {
+            answers.Add((await browser.SignInAsync($"guess{i}@acme.test", "not the password at all")).StatusCode);
+        }
+
+        Assert.All(answers.Take(SignInRateLimitPolicy.AttemptsPerMinute), status => Assert.Equal(HttpStatusCode.OK, status));
+        Assert.Equal(HttpStatusCode.TooManyRequests, answers[^1]);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/backoffice/login")).StatusCode);
+    }
+
+    [Fact]
     public async Task Another_tenants_conversation_gets_the_same_404_as_a_missing_one()
     {
         using var browser = new BackofficeBrowserlessClient(app);
