@@ -1,4 +1,5 @@
 using Rose.Storage;
+using Rose.Backoffice.Pages;
 using Rose.Chat;
 using Rose.Chat.Api;
 using Rose.Knowledge;
@@ -11,7 +12,7 @@ using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
 using Rose.Workflows;
 
-// backoffice: the client's dashboard and its management API (/api/v1, bearer API key).
+// backoffice: the client's dashboard (/backoffice, signed-in team members) and its management API (/api/v1, bearer API key).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddOpenApi();
@@ -23,6 +24,7 @@ builder.Services.AddRoseKnowledge(builder.Configuration);
 builder.Services.AddRoseKnowledgeWorkflows();
 builder.Services.AddRoseWorkflowsOfWorker(builder.Configuration, workflows => workflows.AddDocumentLoading());
 builder.Services.AddRoseChatRecords();
+builder.AddRoseBackoffice();
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -34,6 +36,7 @@ app.MapTenantManagementApi();
 app.MapKnowledgeApi();
 app.MapSkillsApi();
 app.MapConversationReportsApi();
+app.MapRoseBackoffice();
 await app.RunOrMigrateOnlyAsync();
 
 public partial class Program;

@@ -19,7 +19,13 @@ namespace Rose.Gateway;
 /// <c>invocationRetry</c> would post the visitor's message again after a failure before the first
 /// byte (a second turn). Resiliency targets are per app, not per route, so rather than give up
 /// timeouts and retries for every other widget call, this one non-idempotent, long-lived request goes
-/// straight to search (<see cref="GatewayOptions.Destinations"/>), like the backoffice's circuit will.
+/// straight to search (<see cref="GatewayOptions.Destinations"/>).
+/// </para>
+/// <para>
+/// The backoffice's pages (<c>/backoffice/*</c>) skip the sidecars too: Dapr service invocation
+/// carries no WebSockets, and a Blazor circuit is one (as eShopOnDapr routes its SignalR hub). They go
+/// straight to the backoffice service with cookie session affinity, so that a circuit's requests stay
+/// on the replica that holds it.
 /// </para>
 /// </summary>
 public static class GatewayRoutes
@@ -34,6 +40,7 @@ public static class GatewayRoutes
         ("widget-api", "/rose/{**rest}", "search", null, true),
         ("demo-page", "/demo", "search", null, true),
         ("management-api", "/api/{**rest}", "backoffice", null, true),
+        ("backoffice-pages", "/backoffice/{**rest}", "backoffice", null, false),
         ("staff-api", "/admin/{**rest}", "admin", null, true),
     ];
 
@@ -48,6 +55,7 @@ public static class GatewayRoutes
                 [appId] = new() { Address = options.Destinations.TryGetValue(appId, out var url) ? url : $"http://{appId}" },
             },
             HttpRequest = Forwarding(options),
+            SessionAffinity = appId == BackofficeAppId ? BackofficeAffinity : null,
         }).ToList();
         var routes = new List<RouteConfig>();
         for (var i = 0; i < Table.Count; i++)
@@ -78,6 +86,19 @@ public static class GatewayRoutes
     // Responses are passed on as they arrive (server-sent events), never buffered.
     private static ForwarderRequestConfig Forwarding(GatewayOptions options) =>
         new() { ActivityTimeout = options.ActivityTimeout, AllowResponseBuffering = false };
+
+    private const string BackofficeAppId = "backoffice";
+
+    /// <summary>The cookie that keeps a browser on one backoffice replica (its Blazor circuit lives there).</summary>
+    public const string BackofficeAffinityCookie = "rose-backoffice-affinity";
+
+    private static readonly SessionAffinityConfig BackofficeAffinity = new()
+    {
+        Enabled = true,
+        Policy = "HashCookie",
+        AffinityKeyName = BackofficeAffinityCookie,
+        Cookie = new SessionAffinityCookieConfig { Path = "/backoffice", HttpOnly = true, SameSite = Microsoft.AspNetCore.Http.SameSiteMode.Lax },
+    };
 
     private static RouteConfig ThroughSidecar(RouteConfig route, string appId, string? daprApiToken)
     {

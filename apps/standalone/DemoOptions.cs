@@ -14,6 +14,14 @@ public sealed class DemoOptions
     /// <summary>The management API key; generated on first start when empty.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>The e-mail the demo tenant's backoffice owner signs in with.</summary>
+    [System.ComponentModel.DataAnnotations.EmailAddress(ErrorMessage = "Rose:Demo:OwnerEmail must be an e-mail address.")]
+    public string OwnerEmail { get; set; } = "owner@demo.rose.test";
+
+    /// <summary>The owner's password (at least 12 characters); generated on first start when empty.</summary>
+    [System.ComponentModel.DataAnnotations.MinLength(12, ErrorMessage = "Rose:Demo:OwnerPassword must be at least 12 characters.")]
+    public string? OwnerPassword { get; set; }
+
     /// <summary>
     /// Where visitors reach this host: the demo's documentation pages (<c>/docs/…</c>), which its
     /// citations and skills link to, live under it.

@@ -9,6 +9,7 @@ public static class DemoTenantExtensions
     public static IServiceCollection AddDemoTenant(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DemoOptions>().Bind(configuration.GetSection(DemoOptions.SectionName))
+            .ValidateDataAnnotations()
             .Validate(o => o.KnowledgeLoadDelay >= TimeSpan.Zero, "Rose:Demo:KnowledgeLoadDelay must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<DemoKnowledgeLoading>();

@@ -1,5 +1,7 @@
 using System.Text.Json;
+using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using Rose.Backoffice.Pages.Accounts;
 using Rose.Chat.Skills;
 using Rose.Storage;
 using Rose.Tenancy;
@@ -57,9 +59,23 @@ public sealed class DemoTenantSeeder(
             credentials = await ReconcileAsync(scope.ServiceProvider, existing, demo, saved, cancellationToken);
         }
 
-        if (string.IsNullOrEmpty(demo.ApiKey))
+        // The owner's password: configured, else the one a previous start generated, else a fresh one.
+        var ownerPassword = NullIfEmpty(demo.OwnerPassword)
+                            ?? (saved?.OwnerEmail == demo.OwnerEmail ? saved.OwnerPassword : null)
+                            ?? RandomNumberGenerator.GetString("abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789", 20);
+        await scope.ServiceProvider.GetRequiredService<BackofficeAccounts>()
+            .EnsureOwnerAsync(DemoOptions.TenantId, demo.OwnerEmail, ownerPassword, cancellationToken);
+        credentials = credentials with
         {
-            await File.WriteAllTextAsync(credentialsFile, JsonSerializer.Serialize(credentials), cancellationToken);
+            OwnerEmail = demo.OwnerEmail,
+            OwnerPassword = string.IsNullOrEmpty(demo.OwnerPassword) ? ownerPassword : null,
+        };
+
+        if (string.IsNullOrEmpty(demo.ApiKey) || string.IsNullOrEmpty(demo.OwnerPassword))
+        {
+            // A configured key is a secret the operator keeps; only generated ones are written down.
+            var kept = string.IsNullOrEmpty(demo.ApiKey) ? credentials : credentials with { ApiKey = saved?.ApiKey ?? string.Empty };
+            await File.WriteAllTextAsync(credentialsFile, JsonSerializer.Serialize(kept), cancellationToken);
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(credentialsFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
@@ -71,6 +87,9 @@ public sealed class DemoTenantSeeder(
         logger.LogInformation(
             "Demo tenant '{TenantId}': widget key {PublicKey}, management API key {ApiKey} (set Rose:Demo:PublicKey and Rose:Demo:ApiKey to choose them)",
             credentials.TenantId, credentials.PublicKey, shownApiKey);
+        logger.LogInformation(
+            "Demo backoffice at /backoffice/login: e-mail {OwnerEmail}, password {OwnerPassword} (set Rose:Demo:OwnerEmail and Rose:Demo:OwnerPassword to choose them)",
+            demo.OwnerEmail, credentials.OwnerPassword ?? "from Rose:Demo:OwnerPassword");
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
@@ -78,7 +97,7 @@ public sealed class DemoTenantSeeder(
     private static async Task<DemoCredentials> ReconcileAsync(
         IServiceProvider services, TenantProfile existing, DemoOptions demo, DemoCredentials? saved, CancellationToken cancellationToken)
     {
-        var apiKey = NullIfEmpty(demo.ApiKey) ?? saved?.ApiKey;
+        var apiKey = NullIfEmpty(demo.ApiKey) ?? NullIfEmpty(saved?.ApiKey);
         if (apiKey is not null)
         {
             var owner = await services.GetRequiredService<TenantDirectory>().FindByApiKeyAsync(apiKey, cancellationToken);

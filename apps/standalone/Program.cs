@@ -1,3 +1,4 @@
+using Rose.Backoffice.Pages;
 using Rose.Chat;
 using Rose.Chat.Api;
 using Rose.Llm;
@@ -26,6 +27,7 @@ builder.Services.AddRoseKnowledge(builder.Configuration);
 builder.Services.AddRoseKnowledgeWorkflows();
 builder.Services.AddRoseWorkflows(builder.Configuration, workflows => workflows.AddDocumentLoading());
 builder.Services.AddRoseChat(builder.Configuration);
+builder.AddRoseBackoffice();
 builder.Services.AddDemoTenant(builder.Configuration);
 
 var app = builder.Build();
@@ -43,6 +45,7 @@ app.MapDemoDocs();
 app.MapTenantManagementApi();
 app.MapKnowledgeApi();
 app.MapTenantAdminApi();
+app.MapRoseBackoffice();
 app.MapGroup("/admin/v1").RequireStaffKey().MapDeadLetterAdmin();
 app.Run();
 

@@ -18,6 +18,7 @@ public sealed class StartupBanner(
             foreach (var address in addresses)
             {
                 logger.LogInformation("Rose is running at {Url} (health: {Url}/health, OpenAPI: {Url}/openapi/v1.json)", address, address, address);
+                logger.LogInformation("Backoffice: sign in at {Url}/backoffice/login with the demo owner's e-mail and password", address);
             }
 
             _ = AnnounceDemoKnowledgeAsync(addresses.FirstOrDefault());

@@ -31,8 +31,10 @@ public static class RoseApps
                 .WithDaprSidecar(daprd, root, controlPlane, secrets);
         }
 
-        // The streamed answer goes from the gateway straight to search (apps/gateway/GatewayRoutes.cs).
+        // The streamed answer goes from the gateway straight to search, and the backoffice's pages and
+        // Blazor circuit straight to the backoffice (apps/gateway/GatewayRoutes.cs).
         apps[0].WithEnvironment("Rose__Gateway__Destinations__search", apps[1].GetEndpoint("http"));
+        apps[0].WithEnvironment("Rose__Gateway__Destinations__backoffice", apps[3].GetEndpoint("http"));
     }
 
     private static IResourceBuilder<ProjectResource> UsePostgres(this IResourceBuilder<ProjectResource> app, RoseInfrastructure infrastructure)

@@ -26,6 +26,7 @@ public sealed class BackofficeBootTests(SharedTenant tenant) : IClassFixture<Sha
         Assert.Contains("390 euros", search.ToString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/api/v1/conversations")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/api/v1/skills")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/backoffice/login")).StatusCode);
     }
 
     [Fact]
@@ -45,6 +46,7 @@ public sealed class BackofficeBootTests(SharedTenant tenant) : IClassFixture<Sha
         Assert.Equal(SharedTenant.TenantId, body.RootElement.GetProperty("tenantId").GetString());
         Assert.True(body.RootElement.GetProperty("input").GetRawText().Length < 200, "the workflow input is ids only");
         Assert.Empty(sidecar.Workflows.Started);
+        Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/backoffice/login")).StatusCode);
     }
 
     private HttpClient Management(RoseAppFactory<backoffice::Program> app)

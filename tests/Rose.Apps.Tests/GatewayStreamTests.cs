@@ -21,8 +21,8 @@ namespace Rose.Apps.Tests;
 /// </summary>
 public sealed class GatewayStreamTests(SharedTenant tenant) : IClassFixture<SharedTenant>, IDisposable
 {
-    private static readonly TimeSpan GatewayIdleLimit = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LlmDelay = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan GatewayIdleLimit = TimeSpan.FromSeconds(2);
+    private static readonly TimeSpan LlmDelay = TimeSpan.FromSeconds(5);
     private readonly ExternalApiStub llm = new();
 
     [Fact]

@@ -47,11 +47,37 @@ public sealed class BackofficeApiTests : IAsyncLifetime
         var badPage = await client.GetAsync("/api/v1/conversations?limit=0");
         var missing = await client.GetAsync("/api/v1/conversations/nope");
 
-        Assert.Equal(0, list.GetArrayLength());
+        Assert.Equal(0, list.GetProperty("items").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, list.GetProperty("next").ValueKind);
         Assert.Equal(HttpStatusCode.BadRequest, badPage.StatusCode);
         Assert.Equal("application/problem+json", badPage.Content.Headers.ContentType?.MediaType);
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
         Assert.Equal("application/problem+json", missing.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Widget_events_are_counted_per_day_and_type_for_the_keys_tenant_only()
+    {
+        string otherKey;
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            otherKey = (await scope.ServiceProvider.GetRequiredService<TenantAdministration>().CreateAsync(new NewTenant("globex", "Globex"), CancellationToken.None)).ApiKey;
+        }
+
+        using var widget = app.CreateClient();
+        widget.DefaultRequestHeaders.Add("X-Rose-Key", (await TenantAsync()).PublicKey);
+        var recorded = await widget.PostAsJsonAsync("/rose/v1/events", new { events = new object[] { new { type = "open" }, new { type = "open" }, new { type = "cta_click" } } });
+        using var client = Management(apiKey);
+        using var other = Management(otherKey);
+
+        var counts = await client.GetFromJsonAsync<JsonElement>("/api/v1/analytics/events?days=1");
+        var othersCounts = await other.GetFromJsonAsync<JsonElement>("/api/v1/analytics/events?days=1");
+
+        Assert.Equal(HttpStatusCode.Accepted, recorded.StatusCode);
+        Assert.Equal(
+            [("cta_click", 1), ("open", 2)],
+            counts.EnumerateArray().Select(c => (c.GetProperty("type").GetString()!, c.GetProperty("count").GetInt32())));
+        Assert.Equal(0, othersCounts.GetArrayLength());
     }
 
     [Fact]
@@ -65,6 +91,12 @@ public sealed class BackofficeApiTests : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await app.DisposeAsync();
+
+    private async Task<TenantProfile> TenantAsync()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return (await scope.ServiceProvider.GetRequiredService<TenantDirectory>().FindByIdAsync("acme", CancellationToken.None))!;
+    }
 
     private HttpClient Management(string key)
     {

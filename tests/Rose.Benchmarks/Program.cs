@@ -21,6 +21,12 @@ using Rose.Storage;
 // and retrieval quality on a labelled question set.
 // Usage: dotnet run -c Release --project tests/Rose.Benchmarks -- <corpus folder> <questions.jsonl>
 // Chat mode: dotnet run -c Release --project tests/Rose.Benchmarks -- chat <corpus folder> <questions.jsonl> [--chunks 10000] [--conversations 20] [--turns 10] [--think 1000-3000] [--data folder]
+// Backoffice mode: dotnet run -c Release --project tests/Rose.Benchmarks -- backoffice [--conversations 10000] [--requests 200]
+if (args.Length >= 1 && args[0] == "backoffice")
+{
+    return await BackofficePagesBenchmark.RunAsync(args);
+}
+
 if (args.Length >= 3 && args[0] == "chat")
 {
     var chatQuestions = File.ReadAllLines(args[2]).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<Question>(l)!).ToList();

@@ -50,10 +50,15 @@ public sealed class ChatClient(WebApplicationFactory<Program> app)
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    public async Task<(string Id, string Token)> StartAsync(string publicKey)
+    public async Task<(string Id, string Token)> StartAsync(string publicKey, string? page = null, string? origin = null)
     {
         using var widget = Widget(publicKey);
-        var response = await widget.PostAsync("/rose/v1/conversations", null);
+        if (origin is not null)
+        {
+            widget.DefaultRequestHeaders.Add("Origin", origin);
+        }
+
+        var response = await widget.PostAsync("/rose/v1/conversations", page is null ? null : JsonContent.Create(new { page }));
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         return (body.GetProperty("conversationId").GetString()!, body.GetProperty("token").GetString()!);
@@ -94,24 +99,25 @@ public sealed class ChatClient(WebApplicationFactory<Program> app)
         return await widget.SendAsync(request);
     }
 
-    /// <summary>The tenant's conversations as its marketers list them.</summary>
-    public async Task<JsonElement> ConversationsAsync(string apiKey)
+    /// <summary>The first page of the tenant's conversations as its marketers list them (the page's <c>items</c>).</summary>
+    public async Task<JsonElement> ConversationsAsync(string apiKey, string query = "")
     {
         using var management = Management(apiKey);
-        return await management.GetFromJsonAsync<JsonElement>("/api/v1/conversations");
+        return (await management.GetFromJsonAsync<JsonElement>("/api/v1/conversations" + query)).GetProperty("items");
+    }
+
+    /// <summary>A client of the management API with this tenant's key.</summary>
+    public HttpClient Management(string apiKey)
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
+        return client;
     }
 
     private HttpClient Widget(string publicKey)
     {
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("X-Rose-Key", publicKey);
-        return client;
-    }
-
-    private HttpClient Management(string apiKey)
-    {
-        var client = app.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         return client;
     }
 }

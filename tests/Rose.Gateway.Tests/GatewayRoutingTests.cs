@@ -67,6 +67,22 @@ public sealed class GatewayRoutingTests : IDisposable
     }
 
     [Fact]
+    public async Task On_dapr_the_backoffice_pages_go_straight_to_the_backoffice_with_an_affinity_cookie()
+    {
+        await using var gateway = Gateway(dapr: true);
+        using var client = gateway.CreateClient();
+
+        var page = await client.GetAsync("/backoffice/login");
+        await client.GetAsync("/backoffice/_blazor/negotiate");
+
+        Assert.Equal(["/backoffice/_blazor/negotiate", "/backoffice/login"], backoffice.Server.LogEntries.Select(e => e.RequestMessage.Path).Order());
+        Assert.Empty(sidecar.Server.LogEntries);
+        var affinity = Assert.Single(page.Headers.GetValues("Set-Cookie"), c => c.StartsWith(GatewayRoutes.BackofficeAffinityCookie + "=", StringComparison.Ordinal));
+        Assert.Contains("path=/backoffice", affinity, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("httponly", affinity, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task On_dapr_every_call_to_the_sidecar_carries_its_api_token()
     {
         await using var gateway = Gateway(dapr: true, daprApiToken: "gateway-sidecar-token");

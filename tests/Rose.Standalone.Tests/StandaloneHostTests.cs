@@ -93,6 +93,26 @@ public sealed partial class StandaloneHostTests(ITestOutputHelper log) : IDispos
     }
 
     [Fact]
+    public async Task Restart_keeps_the_demo_owners_generated_password_and_prints_where_to_sign_in()
+    {
+        string first;
+        await using (var host = StandaloneProcess.Start(dataPath))
+        {
+            await host.WaitUntilAliveAsync(TimeSpan.FromSeconds(60));
+            first = OwnerLine().Match(await WaitForLineAsync(host, "Demo backoffice")).Groups["password"].Value;
+            Assert.Contains("/backoffice/login", await WaitForLineAsync(host, "Backoffice: sign in at"), StringComparison.Ordinal);
+        }
+
+        await using var again = StandaloneProcess.Start(dataPath);
+        await again.WaitUntilAliveAsync(TimeSpan.FromSeconds(60));
+        var second = OwnerLine().Match(await WaitForLineAsync(again, "Demo backoffice")).Groups["password"].Value;
+
+        Assert.Equal(20, first.Length);
+        Assert.Equal(first, second);
+        Assert.Contains(first, await File.ReadAllTextAsync(Path.Combine(dataPath, "demo-credentials.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Configured_demo_keys_are_used_instead_of_generated_ones()
     {
         const string publicKey = "pk_configured_demo_key_0123456789";
@@ -189,6 +209,9 @@ public sealed partial class StandaloneHostTests(ITestOutputHelper log) : IDispos
         var urls = events.Where(e => e.Name == "citation").Select(e => JsonDocument.Parse(e.Data).RootElement.GetProperty("url").GetString()!).ToList();
         return (answer, urls);
     }
+
+    [GeneratedRegex(@"e-mail owner@demo\.rose\.test, password (?<password>[A-Za-z0-9]+) ")]
+    private static partial Regex OwnerLine();
 
     [GeneratedRegex(@"widget key (?<pk>pk_[A-Za-z0-9_-]+), management API key (?<rk>rk_[A-Za-z0-9_-]+)")]
     private static partial Regex KeysLine();

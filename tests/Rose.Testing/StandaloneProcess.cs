@@ -63,6 +63,26 @@ public sealed class StandaloneProcess : IAsyncDisposable
     /// </summary>
     public Task<TimeSpan> WaitUntilHealthyAsync(TimeSpan timeout) => WaitUntilOkAsync("/health", timeout);
 
+    /// <summary>
+    /// Waits for /health like <see cref="WaitUntilHealthyAsync"/>, but takes a probe that outlasts its
+    /// own 2-second timeout while the host loads its models as "not ready yet", until the deadline.
+    /// </summary>
+    public async Task WaitUntilReadyAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (true)
+        {
+            try
+            {
+                await WaitUntilHealthyAsync(deadline - DateTime.UtcNow);
+                return;
+            }
+            catch (TaskCanceledException) when (DateTime.UtcNow < deadline)
+            {
+            }
+        }
+    }
+
     /// <summary>Polls /alive (liveness) until it answers 200; returns how long the host took to get there.</summary>
     public Task<TimeSpan> WaitUntilAliveAsync(TimeSpan timeout) => WaitUntilOkAsync("/alive", timeout);
 

@@ -1,4 +1,5 @@
 using OpenQA.Selenium;
+using Rose.Testing.Browser;
 using Xunit;
 using Xunit.Abstractions;
 

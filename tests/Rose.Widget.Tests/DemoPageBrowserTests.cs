@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using OpenQA.Selenium;
+using Rose.Testing.Browser;
 using Xunit;
 using Xunit.Abstractions;
 

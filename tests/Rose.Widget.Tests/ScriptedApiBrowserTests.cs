@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using OpenQA.Selenium;
+using Rose.Testing.Browser;
 using Xunit;
 using Xunit.Abstractions;
 

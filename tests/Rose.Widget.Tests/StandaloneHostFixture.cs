@@ -26,20 +26,7 @@ public sealed class StandaloneHostFixture : IAsyncLifetime
             ["Rose__Demo__PublicKey"] = PublicKey,
             ["Rose__Demo__ApiKey"] = ApiKey,
         });
-        // While the host loads its models a health probe can outlast the probe's own 2-second
-        // timeout; that is "not ready yet", so probe again until the overall deadline.
-        var deadline = DateTime.UtcNow.AddSeconds(90);
-        while (true)
-        {
-            try
-            {
-                await host.WaitUntilHealthyAsync(deadline - DateTime.UtcNow);
-                return;
-            }
-            catch (TaskCanceledException) when (DateTime.UtcNow < deadline)
-            {
-            }
-        }
+        await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
     }
 
     public async Task DisposeAsync()

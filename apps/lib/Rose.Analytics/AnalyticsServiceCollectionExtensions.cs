@@ -14,6 +14,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddRoseStorage(configuration);
         services.AddRoseDbContext<AnalyticsDbContext, AnalyticsSqliteDbContext, AnalyticsPostgresDbContext>(AnalyticsDbContext.Module);
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<WidgetEventCounts>();
         return services;
     }
 }

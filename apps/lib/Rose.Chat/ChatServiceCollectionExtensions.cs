@@ -6,6 +6,7 @@ using Rose.Chat.Data;
 using Rose.Chat.Jobs;
 using Rose.Chat.Memory;
 using Rose.Chat.Pipeline;
+using Rose.Chat.Reports;
 using Rose.Chat.Rewriting;
 using Rose.Chat.Skills;
 using Rose.Chat.Suggestions;
@@ -66,6 +67,7 @@ public static class ChatServiceCollectionExtensions
     {
         services.AddRoseDbContext<ChatDbContext, ChatSqliteDbContext, ChatPostgresDbContext>(ChatDbContext.Module);
         services.TryAddScoped<SkillCatalog>();
+        services.TryAddScoped<ConversationReports>();
         return services;
     }
 }

@@ -7,7 +7,11 @@ namespace Rose.Chat;
 /// <summary>Starts conversations and finds them by id and token for the current tenant.</summary>
 public sealed class ConversationStore(ChatDbContext db, TimeProvider clock)
 {
-    public async Task<(Conversation Conversation, string Token)> StartAsync(string? origin, CancellationToken cancellationToken)
+    public const int MaxPageLength = 2000;
+
+    /// <param name="origin">The browser's <c>Origin</c> header.</param>
+    /// <param name="page">The page the widget runs on, as it reported it; kept only when it is an http(s) URL of the same origin.</param>
+    public async Task<(Conversation Conversation, string Token)> StartAsync(string? origin, string? page, CancellationToken cancellationToken)
     {
         var token = ChatIds.NewToken();
         var now = clock.GetUtcNow();
@@ -16,12 +20,34 @@ public sealed class ConversationStore(ChatDbContext db, TimeProvider clock)
             Id = ChatIds.New(),
             TokenHash = TenantKeys.Hash(token),
             Origin = origin is { Length: <= 300 } ? origin : null,
+            Page = PageOfOrigin(origin, page),
             CreatedAt = now,
             LastActivityAt = now,
         };
         db.Conversations.Add(conversation);
         await db.SaveChangesAsync(cancellationToken);
         return (conversation, token);
+    }
+
+    /// <summary>
+    /// The page as an absolute http(s) URL without its fragment, when it belongs to the origin the
+    /// browser sent (or there was none, as with a server-side caller); anything else is not kept, so a
+    /// script cannot file a conversation under another site's page.
+    /// </summary>
+    internal static string? PageOfOrigin(string? origin, string? page)
+    {
+        if (!Uri.TryCreate(page, UriKind.Absolute, out var url) || (url.Scheme != Uri.UriSchemeHttp && url.Scheme != Uri.UriSchemeHttps))
+        {
+            return null;
+        }
+
+        if (!string.IsNullOrEmpty(origin) && !string.Equals(url.GetLeftPart(UriPartial.Authority), origin.TrimEnd('/'), StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var withoutFragment = url.GetLeftPart(UriPartial.Query);
+        return withoutFragment.Length <= MaxPageLength ? withoutFragment : null;
     }
 
     /// <summary>

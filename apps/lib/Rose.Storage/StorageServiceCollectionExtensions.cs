@@ -42,6 +42,24 @@ public static class StorageServiceCollectionExtensions
     public static IServiceCollection AddRoseDbContext<TContext, TSqlite, TPostgres>(this IServiceCollection services, string module)
         where TContext : TenantScopedDbContext
         where TSqlite : TContext
+        where TPostgres : TContext =>
+        services.AddProviderDbContext<TContext, TSqlite, TPostgres>(module);
+
+    /// <summary>
+    /// Registers a context whose rows are not owned by one tenant, like <see cref="AddRoseDbContext{TContext, TSqlite, TPostgres}"/>
+    /// otherwise (provider choice, migrations on start, health check). Only for data that spans
+    /// tenants by nature: the backoffice's user accounts, since one person may belong to several
+    /// tenants. Such a context must keep every tenant-owned row it holds filtered by tenant itself.
+    /// </summary>
+    public static IServiceCollection AddRoseAccountsDbContext<TContext, TSqlite, TPostgres>(this IServiceCollection services, string module)
+        where TContext : DbContext
+        where TSqlite : TContext
+        where TPostgres : TContext =>
+        services.AddProviderDbContext<TContext, TSqlite, TPostgres>(module);
+
+    private static IServiceCollection AddProviderDbContext<TContext, TSqlite, TPostgres>(this IServiceCollection services, string module)
+        where TContext : DbContext
+        where TSqlite : TContext
         where TPostgres : TContext
     {
         services.AddDbContext<TSqlite>((sp, builder) =>

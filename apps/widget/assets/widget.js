@@ -298,7 +298,7 @@
   function ensureConversation() {
     var s = session();
     if (s) return Promise.resolve(s);
-    return request('POST', '/v1/conversations', {}).then(function (r) {
+    return request('POST', '/v1/conversations', { page: location.href }).then(function (r) {
       if (!r.ok) return problem(r).then(function (msg) { throw fatal(msg, r.status); });
       return r.json().then(function (created) {
         saveSession(created);

@@ -42,18 +42,8 @@ public static class AnalyticsEndpoints
             .WithTags("Widget")
             .WithName("RecordWidgetEvents");
 
-        routes.MapGet("/api/v1/analytics/events", async (int? days, AnalyticsDbContext db, TimeProvider clock, CancellationToken ct) =>
-            {
-                var since = clock.GetUtcNow().AddDays(-Math.Clamp(days ?? 30, 1, 366));
-                var rows = await db.Events.Where(e => e.OccurredAt >= since)
-                    .Select(e => new { e.OccurredAt, e.Type })
-                    .ToListAsync(ct);
-                return TypedResults.Ok(rows
-                    .GroupBy(r => (Day: DateOnly.FromDateTime(r.OccurredAt.UtcDateTime), r.Type))
-                    .OrderBy(g => g.Key.Day).ThenBy(g => g.Key.Type, StringComparer.Ordinal)
-                    .Select(g => new EventCount(g.Key.Day, g.Key.Type, g.Count()))
-                    .ToList());
-            })
+        routes.MapGet("/api/v1/analytics/events", async (int? days, WidgetEventCounts counts, CancellationToken ct) =>
+                TypedResults.Ok(await counts.DailyAsync(days ?? 30, ct)))
             .RequireApiKey()
             .WithTags("Analytics")
             .WithName("CountWidgetEvents");

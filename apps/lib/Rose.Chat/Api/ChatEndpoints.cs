@@ -2,6 +2,8 @@ using System.Net.Mail;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -28,9 +30,10 @@ public static class ChatEndpoints
             return TypedResults.Ok(new WidgetConfig(tenant.TenantId, w.Name, w.Greeting, w.PrimaryColor, w.TextColor, w.Language, list));
         }).WithName("GetWidgetConfig");
 
-        widget.MapPost("/conversations", async (HttpContext context, ConversationStore store, CancellationToken ct) =>
+        widget.MapPost("/conversations", async (
+            HttpContext context, ConversationStore store, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] StartConversationRequest? request, CancellationToken ct) =>
         {
-            var (conversation, token) = await store.StartAsync(context.Request.Headers[HeaderNames.Origin], ct);
+            var (conversation, token) = await store.StartAsync(context.Request.Headers[HeaderNames.Origin], request?.Page, ct);
             return TypedResults.Created($"/rose/v1/conversations/{conversation.Id}", new ConversationStarted(conversation.Id, token));
         }).RequireRateLimiting(ChatRateLimits.Conversations).WithName("StartConversation");
 

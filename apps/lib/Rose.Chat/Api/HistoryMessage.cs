@@ -1,4 +1,5 @@
 using Rose.Chat.Data;
+using Rose.Chat.Reports;
 using Rose.Chat.Skills;
 
 namespace Rose.Chat.Api;
@@ -11,6 +12,6 @@ public sealed record HistoryMessage(
         message.Role,
         message.Text,
         message.Citations,
-        message.SkillId is null || message.SkillType is null ? null : new SkillView(message.SkillId, message.SkillType.Value, message.SkillLabel ?? message.SkillId, message.SkillUrl),
+        TranscriptMessage.From(message).Skill,
         message.CreatedAt);
 }

@@ -21,6 +21,8 @@ public sealed class TurnStreamResult(TurnRequest request, IDisposable slot) : IR
             var response = httpContext.Response;
             var aborted = httpContext.RequestAborted;
             ServerSentEvents.Start(response);
+            // Headers out at once: the visitor (and every proxy on the way) sees the stream open before retrieval starts.
+            await response.StartAsync(aborted);
             await using var items = pipeline.RunTurnAsync(request, aborted).GetAsyncEnumerator(aborted);
             var next = items.MoveNextAsync().AsTask();
             try

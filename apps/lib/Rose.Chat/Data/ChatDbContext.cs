@@ -25,11 +25,14 @@ public abstract class ChatDbContext(DbContextOptions options, ICurrentTenant cur
             conversation.Property(c => c.Id).HasMaxLength(40);
             conversation.Property(c => c.TokenHash).HasMaxLength(64);
             conversation.Property(c => c.Origin).HasMaxLength(300);
+            conversation.Property(c => c.Page).HasMaxLength(ConversationStore.MaxPageLength);
             conversation.Property(c => c.VisitorCompany).HasMaxLength(200);
             // Stored as UTC ticks so that both SQLite and PostgreSQL can compare it in SQL (the idle check).
             conversation.Property(c => c.LastActivityAt)
                 .HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
             conversation.HasIndex(c => new { c.TenantId, c.EndedAt, c.LastActivityAt });
+            // The backoffice list's keyset order: a page reads its rows off the index and stops, however many conversations there are.
+            conversation.HasIndex(c => new { c.TenantId, c.LastActivityAt, c.Id });
         });
         modelBuilder.Entity<ConversationMessage>(message =>
         {

@@ -16,6 +16,9 @@ public sealed class Conversation : ITenantOwned
     /// <summary>The site the widget ran on, as the browser sent it.</summary>
     public string? Origin { get; set; }
 
+    /// <summary>The page the visitor was on when the conversation started (the widget sends it), without its fragment.</summary>
+    public string? Page { get; set; }
+
     /// <summary>The visitor's company when enrichment already knew it at the start.</summary>
     public string? VisitorCompany { get; set; }
 

@@ -4,11 +4,12 @@ using OpenQA.Selenium.Chrome;
 using OpenQA.Selenium.Chromium;
 using OpenQA.Selenium.Support.UI;
 
-namespace Rose.Widget.Tests;
+namespace Rose.Testing.Browser;
 
 /// <summary>
 /// Debian's Chromium driven by Debian's chromedriver (no browser download is possible here), with
 /// a fresh profile per instance so every test starts with empty localStorage. Every wait is bounded.
+/// Shared by the widget's and the backoffice's browser tests.
 /// </summary>
 public sealed class HeadlessChromium : IDisposable
 {

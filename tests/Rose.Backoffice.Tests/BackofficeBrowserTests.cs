@@ -1,0 +1,183 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using OpenQA.Selenium;
+using Rose.Testing;
+using Rose.Testing.Browser;
+using Xunit;
+
+namespace Rose.Backoffice.Tests;
+
+/// <summary>
+/// The backoffice as a marketer uses it, in real headless Chromium against the real standalone host
+/// (the README's first command): sign in as the demo owner, find a conversation that the widget API
+/// just had in the list, filter and search for it, open its transcript with its citation, upload a
+/// document and see it indexed, change the widget's colour, watch the live view grow. axe-core checks
+/// every page for serious or critical WCAG 2.1 AA violations, and a screenshot of every page is kept
+/// in TestResults/screenshots.
+/// </summary>
+public sealed class BackofficeBrowserTests : IAsyncLifetime
+{
+    private const string PublicKey = "pk_backoffice_tests_0123456789abcdef";
+    private const string OwnerEmail = "owner@demo.rose.test";
+    private const string OwnerPassword = "backoffice-browser-tests";
+    private const string StaffKey = "staff-key-for-backoffice-browser-tests";
+
+    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "rose-backoffice-tests-" + Guid.NewGuid().ToString("N"));
+    private StandaloneProcess? host;
+
+    private StandaloneProcess Host => host ?? throw new InvalidOperationException("The host has not started.");
+
+    public async Task InitializeAsync()
+    {
+        host = StandaloneProcess.Start(dataPath, new Dictionary<string, string>
+        {
+            ["Rose__Demo__PublicKey"] = PublicKey,
+            ["Rose__Demo__OwnerPassword"] = OwnerPassword,
+            ["Rose__Admin__ApiKey"] = StaffKey,
+        });
+        await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
+    }
+
+    [Fact]
+    public async Task Owner_signs_in_finds_the_conversation_filters_it_and_reads_its_transcript_with_the_citation()
+    {
+        var conversationId = await AskAsync(PublicKey, "How do I run Rose with Dapr?");
+        var otherTenantsConversation = await OtherTenantsConversationAsync();
+        using var chromium = new HeadlessChromium();
+
+        chromium.GoTo(new Uri(Host.Address, "/backoffice/conversations"));
+        chromium.Wait(d => d.Url.Contains("/backoffice/login", StringComparison.Ordinal), "the sign-in page");
+        AxeScan.AssertAccessible(chromium, "backoffice-sign-in");
+        chromium.Driver.FindElement(By.Id("email")).SendKeys(OwnerEmail);
+        chromium.Driver.FindElement(By.Id("password")).SendKeys(OwnerPassword + Keys.Enter);
+
+        // Back where the sign-in started: the list, with the conversation the widget API just had.
+        var row = chromium.Wait(d => d.FindElement(By.CssSelector($"a[href='conversations/{conversationId}']")), "the conversation in the list");
+        Assert.Equal("How do I run Rose with Dapr?", row.Text);
+        AxeScan.AssertAccessible(chromium, "backoffice-conversations");
+
+        chromium.Driver.FindElement(By.Id("q")).SendKeys("with dapr" + Keys.Enter);
+        chromium.Wait(d => d.Url.Contains("q=with", StringComparison.Ordinal), "the search in the URL");
+        Assert.Single(chromium.Driver.FindElements(By.CssSelector("table.list tbody tr")));
+        chromium.Driver.FindElement(By.Id("q")).Clear();
+        chromium.Driver.FindElement(By.Id("q")).SendKeys("nothing like this was asked" + Keys.Enter);
+        chromium.Wait(d => d.FindElement(By.CssSelector("p.empty")).Text.Contains("No conversation matches", StringComparison.Ordinal), "no match");
+
+        chromium.GoTo(new Uri(Host.Address, "/backoffice/conversations"));
+        chromium.Wait(d => d.FindElement(By.CssSelector($"a[href='conversations/{conversationId}']")), "the list again").Click();
+        var citation = chromium.Wait(d => d.FindElement(By.CssSelector(".citations a")), "the answer's citation");
+        Assert.Contains("/docs/", citation.GetAttribute("href"), StringComparison.Ordinal);
+        Assert.Contains("How do I run Rose with Dapr?", chromium.Driver.FindElement(By.CssSelector(".message.visitor .text")).Text, StringComparison.Ordinal);
+        AxeScan.AssertAccessible(chromium, "backoffice-transcript");
+
+        chromium.GoTo(new Uri(Host.Address, $"/backoffice/conversations/{otherTenantsConversation}"));
+        Assert.Equal("Not found", chromium.Wait(d => d.FindElement(By.TagName("h1")), "the not-found page").Text);
+        AxeScan.AssertAccessible(chromium, "backoffice-not-found");
+
+        chromium.GoTo(new Uri(Host.Address, "/backoffice/"));
+        chromium.Wait(d => d.FindElement(By.CssSelector(".stats")), "the overview");
+        AxeScan.AssertAccessible(chromium, "backoffice-overview");
+
+        // The knowledge base: upload a Markdown file and watch it reach "indexed".
+        var file = Path.Combine(dataPath, "refunds.md");
+        await File.WriteAllTextAsync(file, "# Refunds\n\nRose refunds the Classroom kit within 30 days, no questions asked.\n");
+        chromium.GoTo(new Uri(Host.Address, "/backoffice/knowledge"));
+        chromium.Driver.FindElement(By.Id("file")).SendKeys(file);
+        chromium.Driver.FindElement(By.Id("title")).SendKeys("Refund policy");
+        chromium.Driver.FindElement(By.CssSelector("form[enctype='multipart/form-data'] button[type=submit]")).Click();
+        chromium.Wait(d => d.FindElement(By.CssSelector("[role=status]")).Text.Contains("Refund policy", StringComparison.Ordinal), "the upload accepted");
+        chromium.Wait(d =>
+        {
+            d.Navigate().Refresh();
+            return d.FindElement(By.XPath("//tr[td[normalize-space()='Refund policy']]//span[contains(@class,'tag')]")).Text == "indexed";
+        }, "the upload indexed", TimeSpan.FromSeconds(60));
+        chromium.Driver.FindElement(By.Id("try")).SendKeys("How long do refunds take?" + Keys.Enter);
+        var best = chromium.Wait(d => d.FindElement(By.CssSelector(".passages li")), "the passages retrieved");
+        Assert.Contains("within 30 days", best.Text, StringComparison.Ordinal);
+        Assert.Contains("score", best.Text, StringComparison.Ordinal);
+        AxeScan.AssertAccessible(chromium, "backoffice-knowledge");
+
+        // The widget's colour, saved through the page, is what the widget API then serves.
+        chromium.GoTo(new Uri(Host.Address, "/backoffice/widget"));
+        chromium.Script<object>("document.getElementById('primary').value = '#123456'; return null;");
+        chromium.Driver.FindElement(By.CssSelector("form button.primary")).Click();
+        chromium.Wait(d => d.FindElement(By.CssSelector("[role=status]")).Text.StartsWith("Saved", StringComparison.Ordinal), "the settings saved");
+        AxeScan.AssertAccessible(chromium, "backoffice-widget");
+        using (var widget = Widget(PublicKey))
+        {
+            Assert.Equal("#123456", (await widget.GetFromJsonAsync<JsonElement>("/rose/v1/widget/config")).GetProperty("primaryColor").GetString());
+        }
+
+        // The live view: a conversation that starts while it is open appears, and grows, without a reload.
+        chromium.GoTo(new Uri(Host.Address, "/backoffice/conversations/live"));
+        chromium.Wait(d => d.FindElement(By.CssSelector(".live")), "the live view");
+        chromium.Script<object>("window.notReloaded = true; return null;");
+        var (liveId, token) = await StartAsync(PublicKey);
+        await AskAsync(PublicKey, liveId, token, "Does the backoffice update live?");
+        // It may first show up as started but not asked yet; then its question arrives.
+        chromium.Wait(
+            d => d.FindElement(By.CssSelector($".live a[href='conversations/{liveId}']")).Text == "Does the backoffice update live?",
+            "the new conversation and its question in the live view", TimeSpan.FromSeconds(20));
+        await AskAsync(PublicKey, liveId, token, "And a second question?");
+        chromium.Wait(d => d.FindElement(By.XPath($"//a[@href='conversations/{liveId}']/following-sibling::span[@data-messages='4']")), "the conversation growing to 4 messages", TimeSpan.FromSeconds(20));
+        Assert.True(chromium.Script<bool>("return window.notReloaded === true;"), "the page was not reloaded");
+        AxeScan.AssertAccessible(chromium, "backoffice-live");
+
+        chromium.GoTo(new Uri(Host.Address, "/backoffice/leads"));
+        chromium.Wait(d => d.FindElement(By.CssSelector("p.empty")), "the leads page, empty");
+        AxeScan.AssertAccessible(chromium, "backoffice-leads");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (host is not null)
+        {
+            await host.DisposeAsync();
+        }
+
+        if (Directory.Exists(dataPath))
+        {
+            Directory.Delete(dataPath, recursive: true);
+        }
+    }
+
+    /// <summary>Starts a conversation through the widget API and asks one question; returns the conversation's id.</summary>
+    private async Task<string> AskAsync(string publicKey, string question)
+    {
+        var (id, token) = await StartAsync(publicKey);
+        await AskAsync(publicKey, id, token, question);
+        return id;
+    }
+
+    private async Task<(string Id, string Token)> StartAsync(string publicKey)
+    {
+        using var widget = Widget(publicKey);
+        var started = await (await widget.PostAsJsonAsync("/rose/v1/conversations", new { page = "https://docs.rose.test/start" })).Content.ReadFromJsonAsync<JsonElement>();
+        return (started.GetProperty("conversationId").GetString()!, started.GetProperty("token").GetString()!);
+    }
+
+    private async Task AskAsync(string publicKey, string id, string token, string question)
+    {
+        using var widget = Widget(publicKey);
+        using var ask = new HttpRequestMessage(HttpMethod.Post, $"/rose/v1/conversations/{id}/messages") { Content = JsonContent.Create(new { text = question }) };
+        ask.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var answer = await (await widget.SendAsync(ask)).Content.ReadAsStringAsync();
+        Assert.Contains("event: done", answer, StringComparison.Ordinal);
+    }
+
+    private HttpClient Widget(string publicKey)
+    {
+        var widget = new HttpClient { BaseAddress = Host.Address };
+        widget.DefaultRequestHeaders.Add("X-Rose-Key", publicKey);
+        return widget;
+    }
+
+    private async Task<string> OtherTenantsConversationAsync()
+    {
+        using var staff = new HttpClient { BaseAddress = Host.Address };
+        staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", StaffKey);
+        var created = await (await staff.PostAsJsonAsync("/admin/v1/tenants", new { tenantId = "globex", name = "Globex" })).Content.ReadFromJsonAsync<JsonElement>();
+        return await AskAsync(created.GetProperty("tenant").GetProperty("publicKey").GetString()!, "A question of another tenant");
+    }
+}
