@@ -11,14 +11,26 @@ public sealed class RetrievalOptions
     [Range(5, 1000)]
     public int CandidatesPerRetriever { get; set; } = 40;
 
-    /// <summary>The k of reciprocal-rank fusion: 60 is the value of the original paper and rarely worth changing.</summary>
+    /// <summary>How the rankings are combined; fitted on the quality benchmark (tests/Rose.Benchmarks).</summary>
+    public FusionMethod Fusion { get; set; } = FusionMethod.Normalized;
+
+    /// <summary>The k of reciprocal-rank fusion (<see cref="FusionMethod.Rrf"/> only).</summary>
     [Range(1, 1000)]
     public int RrfK { get; set; } = 60;
 
-    /// <summary>Measured on a documentation set: MiniLM alone ranks worse than BM25, so its votes weigh less.</summary>
+    /// <summary>The dense ranking's weight; with <see cref="KeywordWeight"/>, fitted on the quality benchmark.</summary>
+    [Range(0.0, 100.0)]
     public double VectorWeight { get; set; } = 0.5;
 
+    [Range(0.0, 100.0)]
     public double KeywordWeight { get; set; } = 1.0;
+
+    /// <summary>
+    /// The keyword weight is multiplied by this for questions that name exact strings (quoted text,
+    /// codes, identifiers: <see cref="QuerySteering"/>); 1 turns steering off.
+    /// </summary>
+    [Range(0.0, 100.0)]
+    public double ExactTermKeywordBoost { get; set; } = 1.0;
 
     /// <summary>
     /// Off by default: with the offline extractor, on a product documentation set, graph votes
