@@ -67,7 +67,7 @@ public sealed class HybridRetriever(
         var rankings = new List<(ScoredOrdinal[] Ranking, double Weight)>
         {
             (vectorHits, settings.VectorWeight),
-            (index.Keywords.Search(query, n), keywordWeight),
+            (index.Keywords.Search(query, n, settings.KeywordBoosts), keywordWeight),
         };
         if (entities.Count > 0)
         {
@@ -78,7 +78,7 @@ public sealed class HybridRetriever(
         var take = Math.Max(settings.RerankCandidates, k);
         var fused = settings.Fusion == FusionMethod.Rrf
             ? ReciprocalRankFusion.Fuse(rankings, settings.RrfK, take)
-            : NormalizedScoreFusion.Fuse(rankings, take);
+            : NormalizedScoreFusion.Fuse(rankings, take, settings.FusionDecisiveness);
         // Twice k from the reranker, so that demoting a crowded document still leaves k to choose from.
         var reranked = await reranker.RerankAsync(index, query, queryVector, fused, settings.MaxPassagesPerDocument > 0 ? Math.Min(fused.Length, 2 * k) : k, cancellationToken);
         var ranked = DocumentCrowding.Limit(reranked, index.Chunks, settings.MaxPassagesPerDocument, k);

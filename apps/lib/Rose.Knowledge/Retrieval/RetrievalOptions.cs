@@ -14,16 +14,23 @@ public sealed class RetrievalOptions
     /// <summary>How the rankings are combined; fitted on the quality benchmark (tests/Rose.Benchmarks).</summary>
     public FusionMethod Fusion { get; set; } = FusionMethod.Normalized;
 
+    /// <summary>
+    /// How much more a ranking weighs when its best hit stands out from the rest
+    /// (<see cref="NormalizedScoreFusion"/>; <see cref="FusionMethod.Normalized"/> only); 0 turns it off.
+    /// </summary>
+    [Range(0.0, 100.0)]
+    public double FusionDecisiveness { get; set; } = 32;
+
     /// <summary>The k of reciprocal-rank fusion (<see cref="FusionMethod.Rrf"/> only).</summary>
     [Range(1, 1000)]
     public int RrfK { get; set; } = 60;
 
     /// <summary>The dense ranking's weight; with <see cref="KeywordWeight"/>, fitted on the quality benchmark.</summary>
     [Range(0.0, 100.0)]
-    public double VectorWeight { get; set; } = 0.5;
+    public double VectorWeight { get; set; } = 0.75;
 
     [Range(0.0, 100.0)]
-    public double KeywordWeight { get; set; } = 1.0;
+    public double KeywordWeight { get; set; } = 0.25;
 
     /// <summary>
     /// The keyword weight is multiplied by this for questions that name exact strings (quoted text,
@@ -31,6 +38,24 @@ public sealed class RetrievalOptions
     /// </summary>
     [Range(0.0, 100.0)]
     public double ExactTermKeywordBoost { get; set; } = 1.0;
+
+    /// <summary>Keyword field weights (<see cref="KeywordBoosts"/>): the chunk's text.</summary>
+    [Range(0.0, 100.0)]
+    public float KeywordBodyBoost { get; set; } = KeywordBoosts.Default.Body;
+
+    /// <summary>The document's title and the chunk's heading path.</summary>
+    [Range(0.0, 100.0)]
+    public float KeywordHeadingBoost { get; set; } = KeywordBoosts.Default.Heading;
+
+    /// <summary>The chunk's own section heading.</summary>
+    [Range(0.0, 100.0)]
+    public float KeywordSectionBoost { get; set; } = KeywordBoosts.Default.Section;
+
+    /// <summary>The question's words in order in the section heading.</summary>
+    [Range(0.0, 100.0)]
+    public float KeywordPhraseBoost { get; set; } = KeywordBoosts.Default.Phrase;
+
+    public KeywordBoosts KeywordBoosts => new(KeywordBodyBoost, KeywordHeadingBoost, KeywordSectionBoost, KeywordPhraseBoost);
 
     /// <summary>
     /// Off by default: with the offline extractor, on a product documentation set, graph votes

@@ -15,7 +15,7 @@ public static class OfflineEmbedders
     public const string ConfigurationKey = "Rose:Knowledge:Embedder";
 
     /// <summary>The better of the two on the quality benchmark (tests/Rose.Benchmarks, README).</summary>
-    public const OfflineEmbedder Default = OfflineEmbedder.ArcticXs;
+    public const OfflineEmbedder Default = OfflineEmbedder.MiniLm;
 
     /// <summary>The configured model; an unknown name fails at composition, naming the setting and the choices.</summary>
     public static OfflineEmbedder Configured(IConfiguration configuration)
