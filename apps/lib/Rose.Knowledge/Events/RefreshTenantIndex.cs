@@ -3,7 +3,10 @@ using Rose.Platform.PubSub;
 
 namespace Rose.Knowledge.Events;
 
-/// <summary>On <c>knowledge.updated</c>, drops this process's snapshot of the tenant; its next search loads the new state.</summary>
+/// <summary>
+/// On <c>knowledge.updated</c>, builds this process's next snapshot of the tenant in the background
+/// (searches keep the previous one until it is ready), when this process holds one.
+/// </summary>
 public sealed class RefreshTenantIndex(KnowledgeIndexCache cache) : IIntegrationEventHandler<KnowledgeUpdated>
 {
     public Task HandleAsync(KnowledgeUpdated integrationEvent, CancellationToken cancellationToken)

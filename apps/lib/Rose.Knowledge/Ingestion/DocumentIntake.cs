@@ -197,7 +197,8 @@ public sealed class DocumentIntake(
         });
         if (deleted)
         {
-            cache.Invalidate(TenantId);
+            // Gone from this process's searches when the delete returns; other replicas follow on knowledge.updated.
+            await cache.RefreshAsync(TenantId, cancellationToken);
         }
 
         return deleted;

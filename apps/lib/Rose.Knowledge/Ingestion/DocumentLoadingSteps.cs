@@ -141,7 +141,9 @@ public sealed class DocumentLoadingSteps(
             await transaction.CommitAsync(cancellationToken);
             return rows.Chunks.Count;
         });
-        cache.Invalidate(document.TenantId);
+        // Searchable in this process before the step reports the document indexed; built here, in
+        // the loading step, never on a visitor's request.
+        await cache.RefreshAsync(document.TenantId, cancellationToken);
         return written;
     }
 

@@ -6,5 +6,5 @@ namespace Rose.Knowledge.Retrieval;
 /// </summary>
 public sealed record KeywordBoosts(float Body, float Heading, float Section, float Phrase)
 {
-    public static KeywordBoosts Default { get; } = new(1f, 2f, 0f, 2f);
+    public static KeywordBoosts Default { get; } = new(1f, 1f, 2f, 2f);
 }

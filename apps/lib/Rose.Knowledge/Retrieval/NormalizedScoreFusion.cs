@@ -5,7 +5,7 @@ namespace Rose.Knowledge.Retrieval;
 /// worst 0, and a chunk a ranking did not return counts 0 there. Cosine and BM25 scores live on
 /// unrelated scales; normalising per query puts them on one without a calibration set.
 /// With a <c>decisiveness</c> above 0 a ranking also weighs more when its best hit stands out
-/// from its second (the gap of the normalised scores, 0..1): BM25 on a question worded like a
+/// from its second (the gap relative to the best score, 0..1): BM25 on a question worded like a
 /// heading has one clear winner, BM25 on a paraphrase a flat list, and then the dense ranking leads.
 /// </summary>
 public static class NormalizedScoreFusion
@@ -23,8 +23,10 @@ public static class NormalizedScoreFusion
             var max = ranking.Max(r => r.Score);
             var min = ranking.Min(r => r.Score);
             var range = max - min;
-            // Sorted best first by every retriever; a single hit is as decisive as it gets.
-            var gap = ranking.Length > 1 && range > 0 ? (ranking[0].Score - ranking[1].Score) / range : 1.0;
+            // Sorted best first by every retriever; a single hit is as decisive as it gets. The gap
+            // is relative to the best score, not to the range: a short list (a small knowledge
+            // base) has a narrow range that would make any gap look decisive.
+            var gap = ranking.Length < 2 ? 1.0 : ranking[0].Score > 0 ? Math.Clamp((ranking[0].Score - ranking[1].Score) / ranking[0].Score, 0, 1) : 0;
             var steered = weight * (1 + (decisiveness * gap));
             foreach (var hit in ranking)
             {

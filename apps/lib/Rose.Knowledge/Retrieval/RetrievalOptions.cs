@@ -19,7 +19,7 @@ public sealed class RetrievalOptions
     /// (<see cref="NormalizedScoreFusion"/>; <see cref="FusionMethod.Normalized"/> only); 0 turns it off.
     /// </summary>
     [Range(0.0, 100.0)]
-    public double FusionDecisiveness { get; set; } = 32;
+    public double FusionDecisiveness { get; set; } = 16;
 
     /// <summary>The k of reciprocal-rank fusion (<see cref="FusionMethod.Rrf"/> only).</summary>
     [Range(1, 1000)]
@@ -27,10 +27,10 @@ public sealed class RetrievalOptions
 
     /// <summary>The dense ranking's weight; with <see cref="KeywordWeight"/>, fitted on the quality benchmark.</summary>
     [Range(0.0, 100.0)]
-    public double VectorWeight { get; set; } = 0.75;
+    public double VectorWeight { get; set; } = 0.7;
 
     [Range(0.0, 100.0)]
-    public double KeywordWeight { get; set; } = 0.25;
+    public double KeywordWeight { get; set; } = 0.3;
 
     /// <summary>
     /// The keyword weight is multiplied by this for questions that name exact strings (quoted text,
