@@ -21,10 +21,16 @@ using Rose.Storage;
 // and retrieval quality on a labelled question set.
 // Usage: dotnet run -c Release --project tests/Rose.Benchmarks -- <corpus folder> <questions.jsonl>
 // Quality mode: dotnet run -c Release --project tests/Rose.Benchmarks -- quality <corpus folder> <questions.jsonl> [--embedders MiniLm,ArcticXs] [--cache folder] [--folds 5]
+// Search mode: dotnet run -c Release --project tests/Rose.Benchmarks -- search <corpus folder> <questions.jsonl> [--changes 10] [--chunks 0] [--data folder]
 // Chat mode: dotnet run -c Release --project tests/Rose.Benchmarks -- chat <corpus folder> <questions.jsonl> [--chunks 10000] [--conversations 20] [--turns 10] [--think 1000-3000] [--data folder]
 if (args.Length >= 3 && args[0] == "quality")
 {
     return await QualityBenchmark.RunAsync(QualitySettings.Parse(args));
+}
+
+if (args.Length >= 3 && args[0] == "search")
+{
+    return await SearchLatencyBenchmark.RunAsync(Path.GetFullPath(args[1]), Question.ReadAll(args[2]), args);
 }
 
 if (args.Length >= 3 && args[0] == "chat")
