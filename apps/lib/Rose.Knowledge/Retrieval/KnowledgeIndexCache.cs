@@ -13,7 +13,9 @@ namespace Rose.Knowledge.Retrieval;
 /// </summary>
 public sealed class KnowledgeIndexCache(KnowledgeIndexLoader loader, ILogger<KnowledgeIndexCache>? logger = null) : IAsyncDisposable, IDisposable
 {
+    private static readonly TimeSpan LocalChangeMemory = TimeSpan.FromMinutes(10);
     private readonly ConcurrentDictionary<string, TenantSnapshots> tenants = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<Guid, long> localChanges = new();
     private readonly ILogger log = logger ?? NullLogger<KnowledgeIndexCache>.Instance;
 
     public Task<TenantKnowledgeIndex> GetAsync(string tenantId, CancellationToken cancellationToken) =>
@@ -38,6 +40,29 @@ public sealed class KnowledgeIndexCache(KnowledgeIndexLoader loader, ILogger<Kno
     /// build is logged and the previous snapshot keeps serving; the next search tries again.
     /// </summary>
     public Task RefreshAsync(string tenantId, CancellationToken cancellationToken) => Snapshots(tenantId).RefreshAsync(cancellationToken);
+
+    /// <summary>
+    /// The change of this event is committed by this process, which refreshes its snapshot itself
+    /// (<see cref="RefreshAsync"/>): when the event comes back here, <see cref="IsRefreshedLocally"/>
+    /// says so and no second build runs. Entries of events that never come back (a process without
+    /// the subscription) are forgotten after <see cref="LocalChangeMemory"/>.
+    /// </summary>
+    public void RefreshesLocally(Guid eventId)
+    {
+        var now = Environment.TickCount64;
+        foreach (var (id, at) in localChanges)
+        {
+            if (now - at > (long)LocalChangeMemory.TotalMilliseconds)
+            {
+                localChanges.TryRemove(id, out _);
+            }
+        }
+
+        localChanges[eventId] = now;
+    }
+
+    /// <summary>Whether this process committed the event's change and refreshed for it; answers true once.</summary>
+    public bool IsRefreshedLocally(Guid eventId) => localChanges.TryRemove(eventId, out _);
 
     /// <summary>Builds the snapshot now rather than on the first search.</summary>
     public Task WarmAsync(string tenantId, CancellationToken cancellationToken) => GetAsync(tenantId, cancellationToken);
