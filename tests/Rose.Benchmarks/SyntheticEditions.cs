@@ -76,6 +76,7 @@ internal static class SyntheticEditions
 
         var cache = services.GetRequiredService<KnowledgeIndexCache>();
         await cache.RefreshAsync(tenantId, CancellationToken.None);
+        await cache.WarmAsync(tenantId, CancellationToken.None);
         return count;
     }
 

@@ -36,10 +36,13 @@ public sealed class KnowledgeIndexCache(KnowledgeIndexLoader loader, ILogger<Kno
 
     /// <summary>
     /// Builds the tenant's snapshot of the current state and returns once it serves searches (the
-    /// indexing process calls it after a commit, so that "indexed" means searchable here). A failed
-    /// build is logged and the previous snapshot keeps serving; the next search tries again.
+    /// indexing process calls it after a commit, so that "indexed" means searchable here). A tenant
+    /// this process holds no snapshot of needs none: its first search loads the state from now on
+    /// (so loading a hundred documents nobody searches yet builds nothing). A failed build is
+    /// logged and the previous snapshot keeps serving; the next search tries again.
     /// </summary>
-    public Task RefreshAsync(string tenantId, CancellationToken cancellationToken) => Snapshots(tenantId).RefreshAsync(cancellationToken);
+    public Task RefreshAsync(string tenantId, CancellationToken cancellationToken) =>
+        tenants.TryGetValue(tenantId, out var snapshots) && snapshots.IsLoaded ? snapshots.RefreshAsync(cancellationToken) : Task.CompletedTask;
 
     /// <summary>
     /// The change of this event is committed by this process, which refreshes its snapshot itself
