@@ -129,7 +129,7 @@ rows.Add(("recall@5 ceiling (questions sharing one text)", $"{ceiling / (double)
 var retrievalOptions = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
 foreach (var (name, vector, keyword, graph, lambda) in new[]
 {
-    ("hybrid (vector + BM25 + graph, RRF, MMR)", retrievalOptions.VectorWeight, retrievalOptions.KeywordWeight, retrievalOptions.GraphWeight, retrievalOptions.MmrLambda),
+    ("hybrid (vector + BM25 + graph, fused, MMR)", retrievalOptions.VectorWeight, retrievalOptions.KeywordWeight, retrievalOptions.GraphWeight, retrievalOptions.MmrLambda),
     ("hybrid without MMR", retrievalOptions.VectorWeight, retrievalOptions.KeywordWeight, retrievalOptions.GraphWeight, 1.0),
     ("vector + BM25 (no graph), no MMR", retrievalOptions.VectorWeight, retrievalOptions.KeywordWeight, 0.0, 1.0),
     ("dense only", 1.0, 0.0, 0.0, 1.0),
