@@ -119,7 +119,7 @@ internal static class ChatLoadBenchmark
         };
     }
 
-    private static RoseAppFactory<StandaloneHost> Host(string data, string? llmEndpoint)
+    internal static RoseAppFactory<StandaloneHost> Host(string data, string? llmEndpoint)
     {
         var host = new RoseAppFactory<StandaloneHost>()
             .With("Rose:DataPath", data)
@@ -145,7 +145,7 @@ internal static class ChatLoadBenchmark
     /// Creates the tenant and ingests the corpus through the API unless the data folder already has
     /// them (a kept <c>--data</c> folder), then grows the base to the chunk target.
     /// </summary>
-    private static async Task<int> BuildKnowledgeBaseAsync(RoseAppFactory<StandaloneHost> host, string data, List<string> files, int chunkTarget)
+    internal static async Task<int> BuildKnowledgeBaseAsync(RoseAppFactory<StandaloneHost> host, string data, List<string> files, int chunkTarget)
     {
         var keys = Path.Combine(data, "bench-tenant.json");
         if (File.Exists(keys))
@@ -196,9 +196,9 @@ internal static class ChatLoadBenchmark
         Console.WriteLine($"  corpus ingested through the API: {ids.Count} documents, {chunks} chunks in {clock.Elapsed.TotalSeconds:F0} s");
     }
 
-    private static (string Id, string PublicKey, string ApiKey) Tenant { get; set; }
+    internal static (string Id, string PublicKey, string ApiKey) Tenant { get; private set; }
 
-    private static async Task<int> WaitIndexedAsync(HttpClient management, string id)
+    internal static async Task<int> WaitIndexedAsync(HttpClient management, string id)
     {
         while (true)
         {
@@ -302,7 +302,7 @@ internal static class ChatLoadBenchmark
         return new TurnResult(firstToken ?? clock.Elapsed.TotalMilliseconds, citedPages.Count > 0, citedPages.Contains(labelled), byLlm);
     }
 
-    private static HttpClient Client(RoseAppFactory<StandaloneHost> host, string? bearer)
+    internal static HttpClient Client(RoseAppFactory<StandaloneHost> host, string? bearer)
     {
         var client = new HttpClient { BaseAddress = host.ServerAddress(), Timeout = TimeSpan.FromMinutes(5) };
         client.DefaultRequestHeaders.Add("X-Rose-Key", Tenant.PublicKey ?? string.Empty);

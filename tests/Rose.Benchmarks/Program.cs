@@ -20,6 +20,8 @@ using Rose.Storage;
 // Rose knowledge benchmark: ingestion throughput vs the raw encoder, retrieval latency at scale,
 // and retrieval quality on a labelled question set.
 // Usage: dotnet run -c Release --project tests/Rose.Benchmarks -- <corpus folder> <questions.jsonl>
+// Quality mode: dotnet run -c Release --project tests/Rose.Benchmarks -- quality <corpus folder> <questions.jsonl> [--embedders MiniLm,ArcticXs] [--cache folder] [--folds 5]
+// Search mode: dotnet run -c Release --project tests/Rose.Benchmarks -- search <corpus folder> <questions.jsonl> [--changes 10] [--chunks 0] [--data folder]
 // Chat mode: dotnet run -c Release --project tests/Rose.Benchmarks -- chat <corpus folder> <questions.jsonl> [--chunks 10000] [--conversations 20] [--turns 10] [--think 1000-3000] [--data folder]
 // Backoffice mode: dotnet run -c Release --project tests/Rose.Benchmarks -- backoffice [--conversations 10000] [--requests 200]
 if (args.Length >= 1 && args[0] == "backoffice")
@@ -27,9 +29,19 @@ if (args.Length >= 1 && args[0] == "backoffice")
     return await BackofficePagesBenchmark.RunAsync(args);
 }
 
+if (args.Length >= 3 && args[0] == "quality")
+{
+    return await QualityBenchmark.RunAsync(QualitySettings.Parse(args));
+}
+
+if (args.Length >= 3 && args[0] == "search")
+{
+    return await SearchLatencyBenchmark.RunAsync(Path.GetFullPath(args[1]), Question.ReadAll(args[2]), args);
+}
+
 if (args.Length >= 3 && args[0] == "chat")
 {
-    var chatQuestions = File.ReadAllLines(args[2]).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<Question>(l)!).ToList();
+    var chatQuestions = Question.ReadAll(args[2]);
     return await ChatLoadBenchmark.RunAsync(ChatLoadSettings.Parse(args), chatQuestions);
 }
 
@@ -40,44 +52,21 @@ if (args.Length < 2)
 }
 
 var corpus = Path.GetFullPath(args[0]);
-var questions = File.ReadAllLines(args[1]).Where(l => l.Trim().Length > 0).Select(l => JsonSerializer.Deserialize<Question>(l)!).ToList();
+var questions = Question.ReadAll(args[1]);
 var keptData = args.SkipWhile(a => a != "--data").Skip(1).FirstOrDefault();
 var showMisses = args.Contains("--misses");
 var withScale = !args.Contains("--no-scale");
 var scales = args.SkipWhile(a => a != "--scales").Skip(1).FirstOrDefault()?.Split(',').Select(int.Parse).ToArray() ?? [1_000, 10_000, 100_000];
 const string Tenant = "bench";
 var rows = new List<(string Metric, string Value, string Target)>();
-var files = Directory.EnumerateFiles(corpus, "*.*", SearchOption.AllDirectories)
-    .Where(f => DocumentFormats.Detect(null, f) is not null && !Path.GetFileName(f).Equals("LICENSE.md", StringComparison.OrdinalIgnoreCase))
-    .Order(StringComparer.Ordinal)
-    .ToList();
+var files = CorpusFiles.List(corpus);
 Console.WriteLine($"corpus: {files.Count} documents in {corpus}; {questions.Count} questions");
 
 // --data keeps the database: a second run then finds every document unchanged and only measures retrieval.
 var dataFolder = keptData is null ? Directory.CreateTempSubdirectory("rose-bench-").FullName : Directory.CreateDirectory(keptData).FullName;
 using var embedder = new MiniLmTextEmbedder();
-var hostBuilder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Production });
-hostBuilder.Logging.ClearProviders();
-hostBuilder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-{
-    ["Rose:Runtime"] = "Embedded",
-    ["Rose:DataPath"] = dataFolder,
-    ["Rose:Storage:Provider"] = "Sqlite",
-    ["Rose:Storage:ConnectionString"] = $"Data Source={Path.Combine(dataFolder, "rose.db")}",
-}).AddEnvironmentVariables();
-var configuration = hostBuilder.Configuration;
-var collection = hostBuilder.Services;
-collection.AddSingleton<ITextEmbedder>(embedder);
-// Composed as the worker and the standalone host are: documents load through DocumentLoadingWorkflow.
-collection.AddRosePlatform(configuration);
-collection.AddRoseKnowledge(configuration);
-collection.AddRoseKnowledgeWorkflows();
-collection.AddRoseWorkflows(configuration, workflows => workflows.AddDocumentLoading());
-collection.Replace(ServiceDescriptor.Singleton<IDocumentLoadingScheduler, InlineScheduler>());
-using var benchHost = hostBuilder.Build();
+using var benchHost = await BenchmarkKnowledgeHost.StartAsync(dataFolder, embedder);
 var services = benchHost.Services;
-await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-await benchHost.StartAsync();
 await embedder.EmbedAsync(["warm up the encoder"], CancellationToken.None);
 
 // 1 + 2. Ingestion end to end vs the raw encoder on exactly the texts ingestion embeds. Measured
@@ -134,7 +123,7 @@ var retriever = services.GetRequiredService<HybridRetriever>();
 var cache = services.GetRequiredService<KnowledgeIndexCache>();
 var index = await cache.GetAsync(Tenant, CancellationToken.None);
 var questionVectors = new float[questions.Count][];
-var (embedP50, embedP99) = Latency.Measure(questions.Count, i => questionVectors[i] = embedder.EmbedAsync([questions[i].Text], CancellationToken.None).Result[0]);
+var (embedP50, embedP99) = Latency.Measure(questions.Count, i => questionVectors[i] = embedder.EmbedQueriesAsync([questions[i].Text], CancellationToken.None).Result[0]);
 rows.Add(("query embedding (MiniLM, one question)", $"p50 {embedP50:0.00} ms, p99 {embedP99:0.00} ms", "reported apart"));
 
 // Several questions have the same text but different answers (e.g. "What's next?" closes 19
@@ -146,7 +135,7 @@ rows.Add(("recall@5 ceiling (questions sharing one text)", $"{ceiling / (double)
 var retrievalOptions = services.GetRequiredService<IOptions<RetrievalOptions>>().Value;
 foreach (var (name, vector, keyword, graph, lambda) in new[]
 {
-    ("hybrid (vector + BM25 + graph, RRF, MMR)", retrievalOptions.VectorWeight, retrievalOptions.KeywordWeight, retrievalOptions.GraphWeight, retrievalOptions.MmrLambda),
+    ("hybrid (vector + BM25 + graph, fused, MMR)", retrievalOptions.VectorWeight, retrievalOptions.KeywordWeight, retrievalOptions.GraphWeight, retrievalOptions.MmrLambda),
     ("hybrid without MMR", retrievalOptions.VectorWeight, retrievalOptions.KeywordWeight, retrievalOptions.GraphWeight, 1.0),
     ("vector + BM25 (no graph), no MMR", retrievalOptions.VectorWeight, retrievalOptions.KeywordWeight, 0.0, 1.0),
     ("dense only", 1.0, 0.0, 0.0, 1.0),

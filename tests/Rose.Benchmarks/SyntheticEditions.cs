@@ -75,7 +75,7 @@ internal static class SyntheticEditions
         }
 
         var cache = services.GetRequiredService<KnowledgeIndexCache>();
-        cache.Invalidate(tenantId);
+        await cache.RefreshAsync(tenantId, CancellationToken.None);
         await cache.WarmAsync(tenantId, CancellationToken.None);
         return count;
     }

@@ -6,6 +6,7 @@ using Rose.Knowledge.Tests.Fixtures;
 using Rose.Llm.Embeddings;
 using Rose.Platform.Embedded;
 using Rose.Platform.Embedded.Workflows;
+using Rose.Platform.Workflows;
 using Rose.Storage;
 using Xunit;
 
@@ -76,6 +77,9 @@ public sealed class DocumentLoadingWorkflowTests : IDisposable
         Assert.True(indexed.ChunkCount > 40, $"{indexed.ChunkCount} chunks");
         var journal = host.Services.GetRequiredService<WorkflowJournal>();
         var instanceId = await LastInstanceAsync(host);
+        // The document reads indexed from inside the last step; the journal records that step after it returns.
+        using var finishing = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await host.Services.GetRequiredService<IWorkflowScheduler>().WaitForCompletionAsync(instanceId, finishing.Token);
         var record = (await journal.GetAsync(instanceId, CancellationToken.None))!;
         var history = await journal.HistoryAsync(instanceId, CancellationToken.None);
         Assert.True(history.Count >= 4, string.Join(", ", history.Values.Select(h => h.Name)));

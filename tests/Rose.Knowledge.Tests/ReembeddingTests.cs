@@ -56,6 +56,36 @@ public sealed class ReembeddingTests : IDisposable
     }
 
     [Fact]
+    public async Task Switching_the_embedder_setting_reembeds_every_document_with_the_new_model()
+    {
+        string id;
+        using (var first = await EmbeddedKnowledgeHost.StartAsync(dataPath, OfflineEmbedder.MiniLm))
+        {
+            Assert.Equal(MiniLmTextEmbedder.ModelName, first.Services.GetRequiredService<ITextEmbedder>().Model);
+            id = (await first.SubmitAsync("acme", new DocumentSubmission(null, null, "handbook.md", "text/markdown", TestDocuments.Utf8(TestDocuments.Markdown)))).Id;
+            await WaitUntilAsync(first, "acme", chunks => chunks.Count >= 3 && chunks.All(c => c.EmbeddingModel == MiniLmTextEmbedder.ModelName));
+            await first.StopAsync();
+        }
+
+        using var second = await EmbeddedKnowledgeHost.StartAsync(dataPath, OfflineEmbedder.ArcticXs);
+        var embedder = second.Services.GetRequiredService<ITextEmbedder>();
+        Assert.Equal(ArcticXsTextEmbedder.ModelName, embedder.Model);
+
+        var chunks = await WaitUntilAsync(second, "acme", chunks => chunks.Count >= 3 && chunks.All(c => c.EmbeddingModel == ArcticXsTextEmbedder.ModelName));
+        Assert.All(chunks, c => Assert.Equal(embedder.Dimensions, c.EmbeddingDimensions));
+        Assert.Equal(DocumentStatus.Indexed, (await DocumentAsync(second, "acme", id)).Status);
+
+        // The stored vectors are the new model's: a question embedded by it (with its query
+        // instruction) finds the passage by the vector leg alone.
+        var question = (await embedder.EmbedQueriesAsync(["How much does the Classroom kit cost?"], CancellationToken.None))[0];
+        var index = await second.Services.GetRequiredService<KnowledgeIndexCache>().GetAsync("acme", CancellationToken.None);
+        var nearest = index.Vectors.Search(question, 1);
+        Assert.Contains("390 euros", index.Chunks[nearest[0].Ordinal].Text, StringComparison.Ordinal);
+        Assert.Equal(0, await second.Services.GetRequiredService<DocumentReloadScan>().ScheduleStaleDocumentsAsync(CancellationToken.None));
+        await second.StopAsync();
+    }
+
+    [Fact]
     public async Task Scheduling_the_same_reembedding_while_it_runs_starts_no_second_workflow()
     {
         var blocking = new BlockingEmbedder();

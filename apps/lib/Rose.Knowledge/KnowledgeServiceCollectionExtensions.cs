@@ -74,7 +74,7 @@ public static class KnowledgeServiceCollectionExtensions
     /// The read side of the knowledge base, for apps that answer from it without loading documents
     /// (search): storage, the embedder, the vector store, the per-tenant index and hybrid retrieval
     /// (<see cref="IKnowledgeRetriever"/>), refreshed on every <c>knowledge.updated</c>. Registers the
-    /// offline MiniLM embedder unless Rose.Llm is configured with an embedding provider. Needs
+    /// offline embedder of <c>Rose:Knowledge:Embedder</c> unless Rose.Llm is configured with an embedding provider. Needs
     /// Rose.Platform (<c>AddRosePlatform</c>, called first) for the subscription.
     /// </summary>
     public static IServiceCollection AddRoseKnowledgeIndex(this IServiceCollection services, IConfiguration configuration)
@@ -97,7 +97,7 @@ public static class KnowledgeServiceCollectionExtensions
         // AddRoseLlm registers that one, whether it is called before or after this method.
         if (configuration["Rose:Llm:EmbeddingProvider"] is not { Length: > 0 })
         {
-            services.TryAddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
+            services.TryAddOfflineEmbedder(configuration);
         }
 
         services.AddRoseVectorStore(configuration);

@@ -21,7 +21,7 @@ public static class LlmServiceCollectionExtensions
     /// <summary>
     /// Providers and purpose chains from <c>Rose:Llm</c> (validated on start), the router, the
     /// grounded answer generator with its offline composer, usage accounting on Rose.Storage, the
-    /// prompt library and the offline MiniLM embedder (unless another <see cref="ITextEmbedder"/> is registered first).
+    /// prompt library and the offline embedder of <c>Rose:Knowledge:Embedder</c> (unless another <see cref="ITextEmbedder"/> is registered first).
     /// </summary>
     public static IServiceCollection AddRoseLlm(this IServiceCollection services, IConfiguration configuration)
     {
@@ -48,7 +48,7 @@ public static class LlmServiceCollectionExtensions
                 sp.GetRequiredService<IOptions<LlmOptions>>().Value.Providers[embeddingProvider]));
         }
 
-        services.TryAddSingleton<ITextEmbedder, MiniLmTextEmbedder>();
+        services.TryAddOfflineEmbedder(configuration);
         services.TryAddSingleton<LlmProviderRegistry>();
         services.TryAddSingleton<CircuitBreakerRegistry>();
         services.TryAddSingleton<PromptComplexityClassifier>();

@@ -15,17 +15,22 @@ namespace Rose.Knowledge.Tests.Fixtures;
 /// </summary>
 public static class EmbeddedKnowledgeHost
 {
-    public static async Task<IHost> StartAsync(string dataPath, ITextEmbedder embedder)
+    public static Task<IHost> StartAsync(string dataPath, ITextEmbedder embedder) =>
+        StartAsync(dataPath, new Dictionary<string, string?>(), services => services.AddSingleton(embedder));
+
+    /// <summary>The host with the offline embedder its configuration chooses (<c>Rose:Knowledge:Embedder</c>), as a deployment gets it.</summary>
+    public static Task<IHost> StartAsync(string dataPath, OfflineEmbedder configured) =>
+        StartAsync(dataPath, new Dictionary<string, string?> { [OfflineEmbedders.ConfigurationKey] = configured.ToString() }, _ => { });
+
+    private static async Task<IHost> StartAsync(string dataPath, Dictionary<string, string?> settings, Action<IServiceCollection> configure)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { EnvironmentName = Environments.Development });
         builder.Logging.ClearProviders();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Rose:Runtime"] = "Embedded",
-            ["Rose:DataPath"] = dataPath,
-            ["Rose:Storage:ConnectionString"] = $"Data Source={Path.Combine(dataPath, "rose.db")};Pooling=false",
-        });
-        builder.Services.AddSingleton(embedder);
+        settings["Rose:Runtime"] = "Embedded";
+        settings["Rose:DataPath"] = dataPath;
+        settings["Rose:Storage:ConnectionString"] = $"Data Source={Path.Combine(dataPath, "rose.db")};Pooling=false";
+        builder.Configuration.AddInMemoryCollection(settings);
+        configure(builder.Services);
         builder.Services.AddKnowledgeAsHosted(builder.Configuration);
 
         var host = builder.Build();

@@ -124,7 +124,7 @@ public sealed class ConversationPipeline(
         var query = await rewriter.RewriteAsync(tenant.TenantId, request.Text, memory, cancellationToken);
 
         // Embedded once: retrieval, the offline composer and skill selection all use this vector.
-        var queryVector = (await embedder.EmbedAsync([query], cancellationToken))[0];
+        var queryVector = (await embedder.EmbedQueriesAsync([query], cancellationToken))[0];
         var retrieved = (await retriever.RetrieveAsync(tenant.TenantId, query, queryVector, options.Value.PassagesPerAnswer, cancellationToken))
             .Select(PassageSanitizer.Clean)
             .Where(p => p.Text.Length > 0)

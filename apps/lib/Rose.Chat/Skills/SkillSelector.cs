@@ -77,7 +77,7 @@ public sealed class SkillSelector(ITextEmbedder embedder, ILlmRouter router, Pro
 
         var query = questionVector.Length == embedder.Dimensions
             ? questionVector
-            : (await embedder.EmbedAsync([question], cancellationToken))[0];
+            : (await embedder.EmbedQueriesAsync([question], cancellationToken))[0];
         var best = candidates
             .Select(s => (Skill: s, Similarity: (double)TensorPrimitives.Dot(query.Span, descriptionVectors[DescriptionOf(s)])))
             .MaxBy(x => x.Similarity);

@@ -56,14 +56,14 @@ public sealed class SuggestionBuilder(ILlmRouter router, PromptLibrary prompts, 
 
     internal static IReadOnlyList<string> Offline(string question, IReadOnlyList<RetrievedPassage> passages, IReadOnlySet<string> citedChunks, string language)
     {
-        // Sections next to the answer, not the one already cited: that is what a visitor asks next.
-        var topics = passages
-            .OrderBy(p => citedChunks.Contains(p.ChunkId) ? 1 : 0)
-            .Select(p => p.HeadingPath.Count > 0 ? p.HeadingPath[^1] : p.Title)
-            .Select(t => t.Trim().TrimEnd('?', '.', ':'))
-            .Where(t => t.Length is > 2 and < 80 && !question.Contains(t, StringComparison.OrdinalIgnoreCase))
+        // Sections next to the answer, never the ones the answer cited: that is what a visitor asks next.
+        return [.. passages
+            .Where(p => !citedChunks.Contains(p.ChunkId))
+            .Where(p => p.HeadingPath.Count > 0 ? !question.Contains(p.HeadingPath[^1].Trim().TrimEnd('?', '.', ':'), StringComparison.OrdinalIgnoreCase) : !question.Contains(p.Title.Trim(), StringComparison.OrdinalIgnoreCase))
+            .Select(p => SuggestionPhrasing.Phrase(p.HeadingPath, p.Title, language))
+            .OfType<string>()
+            .Where(s => !string.Equals(s.TrimEnd('?'), question.Trim().TrimEnd('?'), StringComparison.OrdinalIgnoreCase))
             .Distinct(StringComparer.OrdinalIgnoreCase)
-            .Take(Count);
-        return [.. topics.Select(t => language == "fr" ? $"Parlez-moi de : {t}" : $"Tell me more about {t}")];
+            .Take(Count)];
     }
 }

@@ -190,14 +190,17 @@ public sealed class DocumentIntake(
             // Before the commit: if the vectors cannot be deleted, the document stays, whole, and the delete can be retried.
             await vectorStore.DeleteDocumentAsync(TenantId, local, cancellationToken);
             // Staged with the delete (the outbox): other replicas hear of it exactly when it committed.
-            db.StageEvent(new KnowledgeUpdated(TenantId, TenantIds.Compose(TenantId, local), KnowledgeUpdated.Deleted));
+            var updated = new KnowledgeUpdated(TenantId, TenantIds.Compose(TenantId, local), KnowledgeUpdated.Deleted);
+            cache.RefreshesLocally(updated.Id);
+            db.StageEvent(updated);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return true;
         });
         if (deleted)
         {
-            cache.Invalidate(TenantId);
+            // Gone from this process's searches when the delete returns; other replicas follow on knowledge.updated.
+            await cache.RefreshAsync(TenantId, cancellationToken);
         }
 
         return deleted;

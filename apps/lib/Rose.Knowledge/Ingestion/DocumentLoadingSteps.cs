@@ -124,7 +124,7 @@ public sealed class DocumentLoadingSteps(
             db.Relations.AddRange(rows.Relations);
             var row = await db.Documents.SingleAsync(d => d.Id == document.DocumentId, cancellationToken);
             row.Title = source.Title;
-            row.Status = DocumentStatus.Indexed;
+            // The status turns indexed below, once the document is searchable in this process.
             row.Error = null;
             row.ContentHash = source.ContentHash;
             row.ChunkCount = rows.Chunks.Count;
@@ -136,12 +136,22 @@ public sealed class DocumentLoadingSteps(
                 document.TenantId, document.DocumentId, embedded.Model, [.. rows.Chunks.Select(c => new ChunkVector(c.Id, MemoryMarshal.Cast<byte, float>(c.Embedding).ToArray()))], cancellationToken);
             await LoadingStages.RemoveAsync(db, run, now - AbandonedAfter, cancellationToken);
             // In the same transaction (the outbox): search replicas hear of exactly the versions that committed.
-            db.StageEvent(new KnowledgeUpdated(document.TenantId, TenantIds.Compose(document.TenantId, document.DocumentId), KnowledgeUpdated.Indexed));
+            var updated = new KnowledgeUpdated(document.TenantId, TenantIds.Compose(document.TenantId, document.DocumentId), KnowledgeUpdated.Indexed);
+            // This process refreshes its own snapshot below: the event coming back must not build it twice.
+            cache.RefreshesLocally(updated.Id);
+            db.StageEvent(updated);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return rows.Chunks.Count;
         });
-        cache.Invalidate(document.TenantId);
+        if (written >= 0)
+        {
+            // Searchable in this process before the document reads indexed; built here, in the
+            // loading step, never on a visitor's request.
+            await cache.RefreshAsync(document.TenantId, cancellationToken);
+            await SetStatusAsync(document, DocumentStatus.Indexed, null, cancellationToken);
+        }
+
         return written;
     }
 

@@ -8,8 +8,8 @@ namespace Rose.Knowledge.Retrieval;
 /// <summary>
 /// Hybrid retrieval over one tenant's knowledge: dense vectors (semantics), BM25 (exact words,
 /// product names, error codes; MiniLM alone is weak on these) and the knowledge graph (local:
-/// entities the question names; global: relations between them), fused by reciprocal rank,
-/// then reranked (Cohere-compatible API when configured, MMR otherwise).
+/// entities the question names; global: relations between them), fused with weights fitted on
+/// the quality benchmark (<see cref="RetrievalOptions.Fusion"/>), then reranked (Cohere-compatible API when configured, MMR otherwise).
 /// </summary>
 public sealed class HybridRetriever(
     KnowledgeIndexCache cache,
@@ -51,7 +51,7 @@ public sealed class HybridRetriever(
             return [];
         }
 
-        var vector = queryVector?.ToArray() ?? (await embedder.EmbedAsync([query], cancellationToken))[0];
+        var vector = queryVector?.ToArray() ?? (await embedder.EmbedQueriesAsync([query], cancellationToken))[0];
         return await RetrieveAsync(index, query, vector, k, cancellationToken);
     }
 
@@ -63,10 +63,11 @@ public sealed class HybridRetriever(
         var entities = settings.GraphWeight > 0 ? index.Graph.EntitiesIn(query) : [];
         // The in-process store answers synchronously from the snapshot; an external one maps its ids back to it.
         var vectorHits = await vectorStore.SearchAsync(index, queryVector, n, cancellationToken);
+        var keywordWeight = settings.KeywordWeight * (QuerySteering.NamesExactTerms(query) ? settings.ExactTermKeywordBoost : 1.0);
         var rankings = new List<(ScoredOrdinal[] Ranking, double Weight)>
         {
             (vectorHits, settings.VectorWeight),
-            (index.Keywords.Search(query, n), settings.KeywordWeight),
+            (index.Keywords.Search(query, n, settings.KeywordBoosts), keywordWeight),
         };
         if (entities.Count > 0)
         {
@@ -74,7 +75,10 @@ public sealed class HybridRetriever(
             rankings.Add((index.Graph.Global(entities, query, n), settings.GraphWeight));
         }
 
-        var fused = ReciprocalRankFusion.Fuse(rankings, settings.RrfK, Math.Max(settings.RerankCandidates, k));
+        var take = Math.Max(settings.RerankCandidates, k);
+        var fused = settings.Fusion == FusionMethod.Rrf
+            ? ReciprocalRankFusion.Fuse(rankings, settings.RrfK, take)
+            : NormalizedScoreFusion.Fuse(rankings, take, settings.FusionDecisiveness);
         // Twice k from the reranker, so that demoting a crowded document still leaves k to choose from.
         var reranked = await reranker.RerankAsync(index, query, queryVector, fused, settings.MaxPassagesPerDocument > 0 ? Math.Min(fused.Length, 2 * k) : k, cancellationToken);
         var ranked = DocumentCrowding.Limit(reranked, index.Chunks, settings.MaxPassagesPerDocument, k);

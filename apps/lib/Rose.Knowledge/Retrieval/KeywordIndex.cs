@@ -1,6 +1,11 @@
 using Lucene.Net.Analysis;
+using Lucene.Net.Analysis.De;
 using Lucene.Net.Analysis.En;
+using Lucene.Net.Analysis.Es;
 using Lucene.Net.Analysis.Fr;
+using Lucene.Net.Analysis.It;
+using Lucene.Net.Analysis.Nl;
+using Lucene.Net.Analysis.Pt;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.TokenAttributes;
 using Lucene.Net.Documents;
@@ -13,32 +18,28 @@ using Lucene.Net.Util;
 namespace Rose.Knowledge.Retrieval;
 
 /// <summary>
-/// BM25 over one tenant's chunks with Lucene.Net, in memory. Every text is indexed twice, with
-/// the English (Porter) and the French (light stemmer, elisions) analyzers, and queried on both,
-/// so "pricing"/"prices" and "tarifs"/"tarif" meet. Titles and headings are separate, boosted
-/// fields: people often ask exactly what a heading says. Rebuilt, never updated in place: a
-/// snapshot is immutable, so a search never sees a half-replaced document.
+/// BM25 over one tenant's chunks with Lucene.Net, in memory. Each document is analysed in its own
+/// language (<see cref="DocumentLanguage"/>: English, French, German, Spanish, Italian, Dutch or
+/// Portuguese), so "pricing"/"prices", "tarifs"/"tarif" and "Passwörter"/"Passwort" meet; a query is
+/// analysed once per language the tenant's documents are written in and searched in that
+/// language's fields. Titles and headings are separate, boosted fields: people often ask exactly
+/// what a heading says. Rebuilt, never updated in place: a snapshot is immutable, so a search never
+/// sees a half-replaced document.
 /// </summary>
 public sealed class KeywordIndex : IDisposable
 {
     private const LuceneVersion Version = LuceneVersion.LUCENE_48;
     private const string OrdinalField = "ordinal";
 
-    /// <summary>Terms taken from a query per field: four fields stay well under Lucene's 1,024-clause limit.</summary>
-    private const int MaxQueryTerms = 128;
-    private static readonly (string Field, float Boost, bool French)[] QueryFields =
-    [
-        ("body_en", 1f, false), ("body_fr", 0.6f, true), ("head_en", 1f, false), ("head_fr", 0.6f, true), ("section_en", 2f, false), ("section_fr", 1.2f, true),
-    ];
+    /// <summary>Lucene refuses a query of more than 1,024 clauses: the query's terms are capped to stay under it.</summary>
+    private const int MaxClauses = 1_000;
 
     /// <summary>
     /// The question's words in their order in the chunk's own heading (a few words apart at most):
     /// a heading that says what was asked beats one that merely shares its words, e.g. "What's
     /// next?" sections over a "Next.js" page.
     /// </summary>
-    private const string PhraseField = "section_en";
     private const int PhraseSlop = 2;
-    private const float PhraseBoost = 2f;
 
     private readonly Analyzer analyzer;
     private readonly QueryBuilder phrases;
@@ -46,12 +47,15 @@ public sealed class KeywordIndex : IDisposable
     private readonly DirectoryReader? reader;
     private readonly IndexSearcher? searcher;
     private readonly NumericDocValues? ordinals;
+    private readonly string[] chunkLanguages;
 
     public KeywordIndex(IReadOnlyList<IndexedChunk> chunks)
     {
         analyzer = CreateAnalyzer();
         phrases = new QueryBuilder(analyzer);
         directory = new RAMDirectory();
+        chunkLanguages = DetectLanguages(chunks);
+        Languages = [.. chunkLanguages.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         if (chunks.Count == 0)
         {
             return;
@@ -68,18 +72,16 @@ public sealed class KeywordIndex : IDisposable
             for (var i = 0; i < chunks.Count; i++)
             {
                 var chunk = chunks[i];
+                var language = chunkLanguages[i];
                 var heading = string.Join(" ", chunk.HeadingPath.Prepend(chunk.Title));
                 // The chunk's own section heading, apart: visitors often ask what a heading says.
                 var section = chunk.HeadingPath.Count > 0 ? chunk.HeadingPath[^1] : chunk.Title;
                 writer.AddDocument(
                 [
                     new NumericDocValuesField(OrdinalField, i),
-                    new TextField("body_en", chunk.Text, Field.Store.NO),
-                    new TextField("body_fr", chunk.Text, Field.Store.NO),
-                    new TextField("head_en", heading, Field.Store.NO),
-                    new TextField("head_fr", heading, Field.Store.NO),
-                    new TextField("section_en", section, Field.Store.NO),
-                    new TextField("section_fr", section, Field.Store.NO),
+                    new TextField(FieldName("body", language), chunk.Text, Field.Store.NO),
+                    new TextField(FieldName("head", language), heading, Field.Store.NO),
+                    new TextField(FieldName("section", language), section, Field.Store.NO),
                 ]);
             }
 
@@ -91,29 +93,50 @@ public sealed class KeywordIndex : IDisposable
         ordinals = MultiDocValues.GetNumericValues(reader, OrdinalField);
     }
 
-    public ScoredOrdinal[] Search(string query, int k)
+    /// <summary>The languages with an analyser (ISO 639-1), as <see cref="DocumentLanguage"/> names them.</summary>
+    public static IReadOnlyList<string> SupportedLanguages { get; } = ["de", "en", "es", "fr", "it", "nl", "pt"];
+
+    /// <summary>The languages the indexed documents are written in.</summary>
+    public IReadOnlyList<string> Languages { get; }
+
+    /// <summary>The language the chunk at <paramref name="ordinal"/> was analysed in (its document's).</summary>
+    public string LanguageOf(int ordinal) => chunkLanguages[ordinal];
+
+    public ScoredOrdinal[] Search(string query, int k) => Search(query, k, KeywordBoosts.Default);
+
+    public ScoredOrdinal[] Search(string query, int k, KeywordBoosts boosts)
     {
         if (searcher is null || k <= 0)
         {
             return [];
         }
 
-        // One analysis per language, not per field: the fields of a language share its analyzer.
-        var english = Terms("body_en", query);
-        var french = Terms("body_fr", query);
         var boolean = new BooleanQuery();
-        foreach (var (field, boost, isFrench) in QueryFields)
+        // Three term clauses per term and language, plus a phrase per language.
+        var maxTerms = (MaxClauses / Languages.Count / 3) - 1;
+        foreach (var language in Languages)
         {
-            foreach (var term in (isFrench ? french : english).Take(MaxQueryTerms))
+            // One analysis per language, not per field: the fields of a language share its analyzer.
+            var terms = Terms(FieldName("body", language), query);
+            foreach (var (kind, boost) in new[] { ("body", boosts.Body), ("head", boosts.Heading), ("section", boosts.Section) })
             {
-                boolean.Add(new TermQuery(new Term(field, term)) { Boost = boost }, Occur.SHOULD);
-            }
-        }
+                if (boost <= 0)
+                {
+                    continue;
+                }
 
-        if (english.Count > 1 && english.Count <= MaxQueryTerms && phrases.CreatePhraseQuery(PhraseField, query, PhraseSlop) is PhraseQuery phrase)
-        {
-            phrase.Boost = PhraseBoost;
-            boolean.Add(phrase, Occur.SHOULD);
+                foreach (var term in terms.Take(maxTerms))
+                {
+                    boolean.Add(new TermQuery(new Term(FieldName(kind, language), term)) { Boost = boost }, Occur.SHOULD);
+                }
+            }
+
+            if (boosts.Phrase > 0 && terms.Count > 1 && terms.Count <= maxTerms
+                && phrases.CreatePhraseQuery(FieldName("section", language), query, PhraseSlop) is PhraseQuery phrase)
+            {
+                phrase.Boost = boosts.Phrase;
+                boolean.Add(phrase, Occur.SHOULD);
+            }
         }
 
         if (boolean.Clauses.Count == 0)
@@ -138,6 +161,17 @@ public sealed class KeywordIndex : IDisposable
         analyzer.Dispose();
     }
 
+    private static string FieldName(string kind, string language) => $"{kind}_{language}";
+
+    /// <summary>One language per document, from all of its chunks; a language without an analyser falls back to English.</summary>
+    private static string[] DetectLanguages(IReadOnlyList<IndexedChunk> chunks)
+    {
+        var byDocument = Enumerable.Range(0, chunks.Count)
+            .GroupBy(i => chunks[i].DocumentId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => DocumentLanguage.Detect(g.Select(i => chunks[i].Text)), StringComparer.Ordinal);
+        return [.. chunks.Select(c => byDocument[c.DocumentId] is var language && SupportedLanguages.Contains(language) ? language : "en")];
+    }
+
     private HashSet<string> Terms(string field, string text)
     {
         var terms = new HashSet<string>(StringComparer.Ordinal);
@@ -153,11 +187,28 @@ public sealed class KeywordIndex : IDisposable
         return terms;
     }
 
-    private static PerFieldAnalyzerWrapper CreateAnalyzer() =>
-        new(new EnglishAnalyzer(Version), new Dictionary<string, Analyzer>
+    private static PerFieldAnalyzerWrapper CreateAnalyzer()
+    {
+        var perField = new Dictionary<string, Analyzer>(StringComparer.Ordinal);
+        foreach (var language in SupportedLanguages)
         {
-            ["body_fr"] = new FrenchAnalyzer(Version),
-            ["head_fr"] = new FrenchAnalyzer(Version),
-            ["section_fr"] = new FrenchAnalyzer(Version),
-        });
+            // One analyzer per language, shared by its three fields.
+            Analyzer languageAnalyzer = language switch
+            {
+                "de" => new GermanAnalyzer(Version),
+                "es" => new SpanishAnalyzer(Version),
+                "fr" => new FrenchAnalyzer(Version),
+                "it" => new ItalianAnalyzer(Version),
+                "nl" => new DutchAnalyzer(Version),
+                "pt" => new PortugueseAnalyzer(Version),
+                _ => new EnglishAnalyzer(Version),
+            };
+            foreach (var kind in new[] { "body", "head", "section" })
+            {
+                perField[FieldName(kind, language)] = languageAnalyzer;
+            }
+        }
+
+        return new PerFieldAnalyzerWrapper(new EnglishAnalyzer(Version), perField);
+    }
 }

@@ -18,11 +18,6 @@ public static class ReciprocalRankFusion
             }
         }
 
-        return fused
-            .OrderByDescending(f => f.Value)
-            .ThenBy(f => f.Key)
-            .Take(take)
-            .Select(f => new ScoredOrdinal(f.Key, (float)f.Value))
-            .ToArray();
+        return FusedScores.Best(fused, take);
     }
 }

@@ -4,7 +4,7 @@ namespace Rose.Llm.Composer;
 /// Guesses the language of a short text from its most frequent function words: enough to pick the
 /// wording of a decline or a lead-in for the languages Rose's clients write in, with no model.
 /// </summary>
-internal static class LanguageGuesser
+public static class LanguageGuesser
 {
     public const string Default = "en";
 
