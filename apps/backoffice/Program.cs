@@ -6,6 +6,8 @@ using Rose.Analytics;
 using Rose.Analytics.Api;
 using Rose.Llm;
 using Rose.Platform;
+using Rose.Tagging;
+using Rose.Tagging.Api;
 using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
 using Rose.Workflows;
@@ -22,6 +24,7 @@ builder.Services.AddRoseKnowledge(builder.Configuration);
 builder.Services.AddRoseKnowledgeWorkflows();
 builder.Services.AddRoseWorkflowsOfWorker(builder.Configuration, workflows => workflows.AddDocumentLoading());
 builder.Services.AddRoseChatRecords();
+builder.Services.AddRoseTaggingRecords(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -33,6 +36,7 @@ app.MapTenantManagementApi();
 app.MapKnowledgeApi();
 app.MapSkillsApi();
 app.MapConversationReportsApi();
+app.MapLeadsApi();
 app.Run();
 
 public partial class Program;
