@@ -56,11 +56,14 @@ public sealed class ConversationTagger(
             ? await StoredTagsAsync(existing, cancellationToken)
             : await classifier.ClassifyAsync(tenantId, transcript, Labels, cancellationToken);
 
-        var email = await chat.Leads.AsNoTracking()
-            .Where(l => l.ConversationId == conversationId)
+        // The latest address the visitor left here (ordered in memory: SQLite cannot order DateTimeOffset).
+        var email = (await chat.Leads.AsNoTracking()
+                .Where(l => l.ConversationId == conversationId)
+                .Select(l => new { l.Email, l.CreatedAt })
+                .ToListAsync(cancellationToken))
             .OrderByDescending(l => l.CreatedAt)
             .Select(l => l.Email)
-            .FirstOrDefaultAsync(cancellationToken);
+            .FirstOrDefault();
         var company = EmailDomainCompanies.Identify(email)
             ?? (conversation.VisitorCompany is { } known ? new CompanyIdentification("enrichment", MatchKinds.Provider, 0.6, known, null) : null);
         var visitorKey = VisitorKey(conversationId, email);
