@@ -174,6 +174,32 @@ public sealed class LeadPipelineTests(LeadsHost host) : IClassFixture<LeadsHost>
     }
 
     [Fact]
+    public async Task A_visitor_who_comes_back_scores_the_return_visit_and_keeps_one_qualification()
+    {
+        var (publicKey, apiKey) = await host.CreateTenantAsync("returning");
+        const string Browser = "b7c1f0e2a9d84c3f8e6a5b4c3d2e1f00";
+        var first = await host.ConverseAsVisitorAsync(publicKey, Browser, null, "Can I get a demo of the platform?");
+        await host.EndIdleConversationsAsync();
+        await host.LeadAsync(apiKey, first);
+        var second = await host.ConverseAsVisitorAsync(publicKey, Browser, null, "Hi again, we'd like that demo next Tuesday for 40 users.");
+        await host.EndIdleConversationsAsync();
+
+        var lead = await host.LeadAsync(apiKey, second);
+
+        Assert.Contains(lead.GetProperty("score").GetProperty("factors").EnumerateArray(), f =>
+            f.GetProperty("key").GetString() == "engagement.return-visit" && f.GetProperty("reason").GetString() == "came back after an earlier conversation");
+        var qualified = await host.AsTenantAsync("returning", services => services.GetRequiredService<TaggingDbContext>().Qualifications.ToListAsync());
+        Assert.Equal(["visitor:" + Browser], qualified.Select(q => q.VisitorKey));
+        Assert.Equal(second, qualified[0].ConversationId);
+
+        using var widget = host.App.CreateClient();
+        widget.DefaultRequestHeaders.Add("X-Rose-Key", publicKey);
+        var invalid = await widget.PostAsJsonAsync("/rose/v1/conversations", new { visitorId = "<script>" });
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.True((await invalid.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("visitorId", out _));
+    }
+
+    [Fact]
     public async Task Retag_job_tags_ended_conversations_whose_tagging_is_missing()
     {
         var (publicKey, apiKey) = await host.CreateTenantAsync("catch-up");

@@ -56,11 +56,17 @@ public sealed class LeadsHost : IAsyncLifetime
     }
 
     /// <summary>Starts a conversation, sends each message (reading the streamed answer), leaves the e-mail if given.</summary>
-    public async Task<string> ConverseAsync(string publicKey, string? email, params string[] messages)
+    public Task<string> ConverseAsync(string publicKey, string? email, params string[] messages) =>
+        ConverseAsVisitorAsync(publicKey, null, email, messages);
+
+    /// <summary>As <see cref="ConverseAsync(string, string?, string[])"/>, from the browser that keeps <paramref name="visitorId"/>.</summary>
+    public async Task<string> ConverseAsVisitorAsync(string publicKey, string? visitorId, string? email, params string[] messages)
     {
         using var widget = App.CreateClient();
         widget.DefaultRequestHeaders.Add("X-Rose-Key", publicKey);
-        var started = await (await widget.PostAsync("/rose/v1/conversations", null)).Content.ReadFromJsonAsync<JsonElement>();
+        var start = await widget.PostAsJsonAsync("/rose/v1/conversations", new { visitorId });
+        Assert.True(start.StatusCode == HttpStatusCode.Created, await start.Content.ReadAsStringAsync());
+        var started = await start.Content.ReadFromJsonAsync<JsonElement>();
         var id = started.GetProperty("conversationId").GetString()!;
         var token = started.GetProperty("token").GetString()!;
         foreach (var text in messages)

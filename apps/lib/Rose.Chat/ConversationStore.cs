@@ -7,7 +7,11 @@ namespace Rose.Chat;
 /// <summary>Starts conversations and finds them by id and token for the current tenant.</summary>
 public sealed class ConversationStore(ChatDbContext db, TimeProvider clock)
 {
-    public async Task<(Conversation Conversation, string Token)> StartAsync(string? origin, CancellationToken cancellationToken)
+    public async Task<(Conversation Conversation, string Token)> StartAsync(string? origin, CancellationToken cancellationToken) =>
+        await StartAsync(origin, null, null, cancellationToken);
+
+    /// <param name="visitorId">The widget's visitor id, already checked with <see cref="VisitorIds.IsValid"/>.</param>
+    public async Task<(Conversation Conversation, string Token)> StartAsync(string? origin, string? visitorId, bool? consent, CancellationToken cancellationToken)
     {
         var token = ChatIds.NewToken();
         var now = clock.GetUtcNow();
@@ -16,6 +20,8 @@ public sealed class ConversationStore(ChatDbContext db, TimeProvider clock)
             Id = ChatIds.New(),
             TokenHash = TenantKeys.Hash(token),
             Origin = origin is { Length: <= 300 } ? origin : null,
+            VisitorId = visitorId,
+            VisitorConsent = consent,
             CreatedAt = now,
             LastActivityAt = now,
         };

@@ -66,7 +66,7 @@ public sealed class ConversationTagger(
             .FirstOrDefault();
         var company = EmailDomainCompanies.Identify(email)
             ?? (conversation.VisitorCompany is { } known ? new CompanyIdentification("enrichment", MatchKinds.Provider, 0.6, known, null) : null);
-        var visitorKey = VisitorKey(conversationId, email);
+        var visitorKey = VisitorKey(conversationId, conversation.VisitorId, email);
         var previous = await db.Conversations.AsNoTracking()
             .CountAsync(c => c.VisitorKey == visitorKey && c.ConversationId != conversationId && c.LastActivityAt < conversation.LastActivityAt, cancellationToken);
         var settings = await scoring.GetAsync(cancellationToken);
@@ -110,11 +110,14 @@ public sealed class ConversationTagger(
         }
     }
 
-    /// <summary>Who the lead is across conversations: the e-mail's digest (never the address), else the conversation itself.</summary>
-    internal static string VisitorKey(string conversationId, string? email) =>
-        email is null
-            ? $"conversation:{conversationId}"
-            : $"email:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())))[..40]}";
+    /// <summary>
+    /// Who the lead is across conversations: the widget's visitor id (return visits from one browser),
+    /// else the e-mail's digest (never the address itself), else the conversation alone.
+    /// </summary>
+    internal static string VisitorKey(string conversationId, string? visitorId, string? email) =>
+        visitorId is not null ? $"visitor:{visitorId}"
+        : email is not null ? $"email:{Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(email.Trim().ToLowerInvariant())))[..40]}"
+        : $"conversation:{conversationId}";
 
     private Task<bool> SaveAsync(string tenantId, TaggedConversation row, bool replace, ConversationTags tags, LeadScore score, ScoringSettings settings, CancellationToken cancellationToken) =>
         db.Database.CreateExecutionStrategy().ExecuteAsync(async ct =>

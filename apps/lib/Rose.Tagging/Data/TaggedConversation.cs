@@ -28,7 +28,7 @@ public sealed class TaggedConversation : ITenantOwned
 
     public int Score { get; set; }
 
-    /// <summary>Who the lead is across conversations: the visitor id, else the e-mail's digest, else the conversation.</summary>
+    /// <summary>Who the lead is across conversations: <c>visitor:{id}</c>, else <c>email:{digest}</c>, else <c>conversation:{id}</c>.</summary>
     public string VisitorKey { get; set; } = string.Empty;
 
     public string? CompanyName { get; set; }
