@@ -200,6 +200,52 @@ public sealed class LeadPipelineTests(LeadsHost host) : IClassFixture<LeadsHost>
     }
 
     [Fact]
+    public async Task Erasure_by_visitor_id_or_email_removes_conversations_messages_emails_tags_and_scores()
+    {
+        var (publicKey, apiKey) = await host.CreateTenantAsync("erase");
+        const string Browser = "0f1e2d3c4b5a69788796a5b4c3d2e1f0";
+        var byVisitor = await host.ConverseAsVisitorAsync(publicKey, Browser, null, "Can we book a demo for 300 seats?");
+        var byEmail = await host.ConverseAsync(publicKey, "Zoe@Initech.example", "What does it cost per user?");
+        var kept = await host.ConverseAsync(publicKey, "sam@umbrella.example", "Do you integrate with HubSpot?");
+        await host.EndIdleConversationsAsync();
+        foreach (var id in new[] { byVisitor, byEmail, kept })
+        {
+            await host.LeadAsync(apiKey, id);
+        }
+
+        using var management = host.Management(apiKey);
+        var visitor = await (await management.DeleteAsync($"/api/v1/visitors/{Browser}")).Content.ReadFromJsonAsync<JsonElement>();
+        var email = await (await management.DeleteAsync("/api/v1/visitors?email=zoe@initech.example")).Content.ReadFromJsonAsync<JsonElement>();
+        var invalid = await management.DeleteAsync("/api/v1/visitors");
+
+        Assert.Equal((1, 1), (visitor.GetProperty("conversations").GetInt32(), visitor.GetProperty("taggedConversations").GetInt32()));
+        Assert.Equal((1, 1, 1), (email.GetProperty("conversations").GetInt32(), email.GetProperty("leads").GetInt32(), email.GetProperty("taggedConversations").GetInt32()));
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        var left = await host.AsTenantAsync("erase", async services =>
+        {
+            var chat = services.GetRequiredService<Rose.Chat.Data.ChatDbContext>();
+            var tagging = services.GetRequiredService<TaggingDbContext>();
+            return new
+            {
+                Conversations = await chat.Conversations.Select(c => c.Id).ToListAsync(),
+                Messages = await chat.Messages.Select(m => m.ConversationId).Distinct().ToListAsync(),
+                Leads = await chat.Leads.Select(l => l.Email).ToListAsync(),
+                Tagged = await tagging.Conversations.Select(c => c.ConversationId).ToListAsync(),
+                Tags = await tagging.Tags.Select(t => t.ConversationId).Distinct().ToListAsync(),
+                Factors = await tagging.Factors.Select(f => f.ConversationId).Distinct().ToListAsync(),
+                Qualified = await tagging.Qualifications.Select(q => q.ConversationId).ToListAsync(),
+            };
+        });
+        Assert.Equal([kept], left.Conversations);
+        Assert.Equal([kept], left.Messages);
+        Assert.Equal(["sam@umbrella.example"], left.Leads);
+        Assert.Equal([kept], left.Tagged);
+        Assert.Equal([kept], left.Tags);
+        Assert.Equal([kept], left.Factors);
+        Assert.DoesNotContain(byVisitor, left.Qualified);
+    }
+
+    [Fact]
     public async Task Retag_job_tags_ended_conversations_whose_tagging_is_missing()
     {
         var (publicKey, apiKey) = await host.CreateTenantAsync("catch-up");

@@ -65,6 +65,7 @@ public static class TaggingServiceCollectionExtensions
         services.TryAddScoped<ScoringSettingsStore>();
         services.TryAddScoped<ConversationTagger>();
         services.TryAddScoped<LeadReports>();
+        services.TryAddScoped<VisitorErasure>();
         return services;
     }
 }

@@ -86,6 +86,20 @@ public static class LeadEndpoints
             })
             .WithName("PutScoring")
             .WithSummary("Replaces the tenant's scoring settings; weights not named keep their defaults.");
+
+        leads.MapDelete("/visitors/{visitorId}", async Task<Results<Ok<ErasureReport>, ValidationProblem>> (string visitorId, VisitorErasure erasure, CancellationToken ct) =>
+                Rose.Chat.VisitorIds.IsValid(visitorId)
+                    ? TypedResults.Ok(await erasure.EraseVisitorAsync(visitorId, ct))
+                    : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["visitorId"] = ["Not a visitor id."] }, title: "Nothing can be erased"))
+            .WithName("EraseVisitor")
+            .WithSummary("Erases a visitor (GDPR): their conversations, messages, e-mails, tags and scores.");
+
+        leads.MapDelete("/visitors", async Task<Results<Ok<ErasureReport>, ValidationProblem>> (string? email, VisitorErasure erasure, CancellationToken ct) =>
+                email is { Length: > 3 and <= 320 } && email.Contains('@', StringComparison.Ordinal)
+                    ? TypedResults.Ok(await erasure.EraseEmailAsync(email, ct))
+                    : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["Give the e-mail address to erase: DELETE /api/v1/visitors?email=…"] }, title: "Nothing can be erased"))
+            .WithName("EraseVisitorByEmail")
+            .WithSummary("Erases every conversation, e-mail, tag and score of the visitor who left this e-mail address.");
         return routes;
     }
 
