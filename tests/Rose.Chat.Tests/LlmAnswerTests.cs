@@ -138,10 +138,5 @@ public sealed class LlmAnswerTests : IDisposable
 
     private RoseAppFactory<Program> App() => new RoseAppFactory<Program>()
         .With("Rose:Demo:Enabled", "false")
-        .With("Rose:Llm:Providers:main:Kind", "OpenAICompatible")
-        .With("Rose:Llm:Providers:main:Endpoint", llm.Url + "/v1")
-        .With("Rose:Llm:Providers:main:Model", "stub-model")
-        .With("Rose:Llm:Providers:main:ApiKey", "test-key")
-        .With("Rose:Llm:Providers:main:MaxRetries", "0")
-        .With("Rose:Llm:Purposes:answer", "main");
+        .WithStubLlm(llm.Url, "answer");
 }

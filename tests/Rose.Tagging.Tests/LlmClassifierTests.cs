@@ -25,12 +25,7 @@ public sealed class LlmClassifierTests : IAsyncLifetime
     {
         app = new RoseAppFactory<Program>()
             .With("Rose:Demo:Enabled", "false")
-            .With("Rose:Llm:Providers:main:Kind", "OpenAICompatible")
-            .With("Rose:Llm:Providers:main:Endpoint", llm.Url + "/v1")
-            .With("Rose:Llm:Providers:main:Model", "stub-model")
-            .With("Rose:Llm:Providers:main:ApiKey", "test-key")
-            .With("Rose:Llm:Providers:main:MaxRetries", "0")
-            .With("Rose:Llm:Purposes:tagging", "main");
+            .WithStubLlm(llm.Url, "tagging");
         return Task.CompletedTask;
     }
 
