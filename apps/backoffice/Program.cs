@@ -8,6 +8,8 @@ using Rose.Analytics;
 using Rose.Analytics.Api;
 using Rose.Llm;
 using Rose.Platform;
+using Rose.Tagging;
+using Rose.Tagging.Api;
 using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
 using Rose.Workflows;
@@ -25,6 +27,7 @@ builder.Services.AddRoseKnowledgeWorkflows();
 builder.Services.AddRoseWorkflowsOfWorker(builder.Configuration, workflows => workflows.AddDocumentLoading());
 builder.Services.AddRoseChatRecords();
 builder.AddRoseBackoffice();
+builder.Services.AddRoseTaggingRecords(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -36,6 +39,7 @@ app.MapTenantManagementApi();
 app.MapKnowledgeApi();
 app.MapSkillsApi();
 app.MapConversationReportsApi();
+app.MapLeadsApi();
 app.MapRoseBackoffice();
 await app.RunOrMigrateOnlyAsync();
 

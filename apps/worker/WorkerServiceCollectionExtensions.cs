@@ -1,6 +1,7 @@
 using Rose.Knowledge;
 using Rose.Llm;
 using Rose.Platform;
+using Rose.Tagging;
 using Rose.Workflows;
 
 namespace Rose.Worker;
@@ -12,6 +13,7 @@ public static class WorkerServiceCollectionExtensions
     /// on) and, with them, the workflow-purge job. Register every workflow in the one
     /// <c>AddRoseWorkflows</c> call. Rose.Llm gives document loading its configured embedding
     /// provider and the LLM that extracts the knowledge graph (offline defaults without configuration).
+    /// Rose.Tagging tags and scores every conversation on <c>conversation.ended</c> and retags by cron.
     /// </summary>
     public static IServiceCollection AddWorkerServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -19,6 +21,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddRoseKnowledge(configuration);
         services.AddRoseKnowledgeWorkflows();
         services.AddRoseWorkflows(configuration, workflows => workflows.AddDocumentLoading());
+        services.AddRoseTagging(configuration);
         return services;
     }
 }

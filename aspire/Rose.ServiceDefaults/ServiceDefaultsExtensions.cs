@@ -47,6 +47,16 @@ public static class ServiceDefaultsExtensions
         builder.AddDefaultHealthChecks();
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = RoseProblemDetails.Customize);
         builder.AddSentryWhenConfigured();
+        builder.AddTrustedProxies();
+        return builder;
+    }
+
+    /// <summary>Believes <c>X-Forwarded-For</c> only from <c>Rose:Network:TrustedProxies</c> (none by default); see <see cref="ForwardedHeadersStartupFilter"/>.</summary>
+    public static TBuilder AddTrustedProxies<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddOptions<NetworkOptions>().Bind(builder.Configuration.GetSection(NetworkOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<NetworkOptions>, NetworkOptionsValidator>();
+        builder.Services.AddTransient<IStartupFilter, ForwardedHeadersStartupFilter>();
         return builder;
     }
 

@@ -53,7 +53,7 @@ public sealed class GatewayStreamTests(SharedTenant tenant) : IClassFixture<Shar
         await using var search = new RoseAppFactory<search::Program>().OnData(tenant.DataPath)
             .With("urls", "http://127.0.0.1:0")
             .With("Rose:Chat:StreamHeartbeat", heartbeat.ToString())
-            .AnsweringThroughOpenAiStub(llm.Url);
+            .WithStubLlm(llm.Url, "answer");
         search.UseKestrel();
         search.StartServer();
         var searchAddress = search.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

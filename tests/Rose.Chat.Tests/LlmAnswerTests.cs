@@ -138,5 +138,5 @@ public sealed class LlmAnswerTests : IDisposable
 
     private RoseAppFactory<Program> App() => new RoseAppFactory<Program>()
         .With("Rose:Demo:Enabled", "false")
-        .AnsweringThroughOpenAiStub(llm.Url);
+        .WithStubLlm(llm.Url, "answer");
 }

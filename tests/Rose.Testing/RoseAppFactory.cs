@@ -34,6 +34,25 @@ public class RoseAppFactory<TProgram> : WebApplicationFactory<TProgram> where TP
         return this;
     }
 
+    /// <summary>
+    /// One OpenAI-compatible provider named <c>main</c> at <paramref name="stubUrl"/> (an <see cref="ExternalApiStub"/>),
+    /// model <c>stub-model</c>, no retries, serving <paramref name="purposes"/>.
+    /// </summary>
+    public RoseAppFactory<TProgram> WithStubLlm(string stubUrl, params string[] purposes)
+    {
+        With("Rose:Llm:Providers:main:Kind", "OpenAICompatible");
+        With("Rose:Llm:Providers:main:Endpoint", stubUrl + "/v1");
+        With("Rose:Llm:Providers:main:Model", "stub-model");
+        With("Rose:Llm:Providers:main:ApiKey", "test-key");
+        With("Rose:Llm:Providers:main:MaxRetries", "0");
+        foreach (var purpose in purposes)
+        {
+            With($"Rose:Llm:Purposes:{purpose}", "main");
+        }
+
+        return this;
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -43,7 +43,7 @@ public static class ChatServiceCollectionExtensions
             .ValidateOnStart();
         services.AddRoseChatRecords();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddRoseEnrichment();
+        services.AddRoseEnrichment(configuration);
         services.TryAddSingleton<ConversationMemoryStore>();
         services.TryAddSingleton<IConversationTurnGate>(sp => ConversationTurnGates.For(sp, configuration));
         services.TryAddSingleton<QueryRewriter>();

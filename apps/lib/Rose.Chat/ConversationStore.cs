@@ -9,9 +9,13 @@ public sealed class ConversationStore(ChatDbContext db, TimeProvider clock)
 {
     public const int MaxPageLength = 2000;
 
+    public async Task<(Conversation Conversation, string Token)> StartAsync(string? origin, CancellationToken cancellationToken) =>
+        await StartAsync(origin, null, null, null, cancellationToken);
+
     /// <param name="origin">The browser's <c>Origin</c> header.</param>
     /// <param name="page">The page the widget runs on, as it reported it; kept only when it is an http(s) URL of the same origin.</param>
-    public async Task<(Conversation Conversation, string Token)> StartAsync(string? origin, string? page, CancellationToken cancellationToken)
+    /// <param name="visitorId">The widget's visitor id, already checked with <see cref="VisitorIds.IsValid"/>.</param>
+    public async Task<(Conversation Conversation, string Token)> StartAsync(string? origin, string? page, string? visitorId, bool? consent, CancellationToken cancellationToken)
     {
         var token = ChatIds.NewToken();
         var now = clock.GetUtcNow();
@@ -21,6 +25,8 @@ public sealed class ConversationStore(ChatDbContext db, TimeProvider clock)
             TokenHash = TenantKeys.Hash(token),
             Origin = origin is { Length: <= 300 } ? origin : null,
             Page = PageOfOrigin(origin, page),
+            VisitorId = visitorId,
+            VisitorConsent = consent,
             CreatedAt = now,
             LastActivityAt = now,
         };

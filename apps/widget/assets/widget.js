@@ -15,6 +15,10 @@
   var CSS = "__ROSE_CSS__";
   var STORE = 'rose:' + KEY;
   var OPEN_FLAG = 'rose:open:' + KEY;
+  // One random id per browser and site (first-party localStorage, no cookie): return visits and erasure use it.
+  var VISITOR = 'rose:visitor:' + KEY;
+  // The page may say whether the visitor consented to identification (data-rose-consent="true|false").
+  var CONSENT = script && script.getAttribute('data-rose-consent');
   var RETRY_DELAYS = [1000, 2000, 4000];
   var MAX_INPUT = 2000;
 
@@ -256,6 +260,21 @@
     } catch (e) { /* storage disabled: the conversation lasts one page */ }
   }
 
+  function visitorId() {
+    try {
+      var id = localStorage.getItem(VISITOR);
+      if (!id) {
+        var bytes = new Uint8Array(16);
+        crypto.getRandomValues(bytes);
+        id = Array.prototype.map.call(bytes, function (b) { return ('0' + b.toString(16)).slice(-2); }).join('');
+        localStorage.setItem(VISITOR, id);
+      }
+      return id;
+    } catch (e) {
+      return undefined; /* storage disabled: an anonymous visit */
+    }
+  }
+
   function rememberOpen(open) {
     try {
       if (open) sessionStorage.setItem(OPEN_FLAG, '1');
@@ -298,7 +317,9 @@
   function ensureConversation() {
     var s = session();
     if (s) return Promise.resolve(s);
-    return request('POST', '/v1/conversations', { page: location.href }).then(function (r) {
+    var start = { page: location.href, visitorId: visitorId() };
+    if (CONSENT === 'true' || CONSENT === 'false') start.consent = CONSENT === 'true';
+    return request('POST', '/v1/conversations', start).then(function (r) {
       if (!r.ok) return problem(r).then(function (msg) { throw fatal(msg, r.status); });
       return r.json().then(function (created) {
         saveSession(created);

@@ -25,8 +25,11 @@ public sealed class WorkerHostTests : IDisposable
         using var client = factory.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
-        var job = Assert.Single(factory.Services.GetServices<CronJobRegistration>());
-        Assert.Equal(CronJobs.WorkflowPurge, job.Definition);
+        // The workflow purge and, from Rose.Tagging, the retag of conversations.
+        Assert.Equal(
+            [CronJobs.WorkflowPurge.Name, "conversation-retag"],
+            factory.Services.GetServices<CronJobRegistration>().Select(j => j.Definition.Name));
+        Assert.Contains(factory.Services.GetServices<CronJobRegistration>(), j => j.Definition == CronJobs.WorkflowPurge);
         Assert.Contains("DocumentLoadingWorkflow", factory.Services.GetRequiredService<WorkflowRegistrations>().Workflows.Keys);
         await using var scope = factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<WorkflowPurgeJob>().RunAsync(CancellationToken.None);
@@ -40,6 +43,8 @@ public sealed class WorkerHostTests : IDisposable
         using var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseSetting("Rose:Runtime", "Dapr");
+            // Its own SQLite file: hosts of other test classes migrating the shared default one at the same time collide.
+            web.UseSetting("Rose:DataPath", folder.Path);
             web.UseSetting("APP_API_TOKEN", "worker-app-token");
             foreach (var (key, value) in sidecar.Settings)
             {

@@ -30,10 +30,18 @@ public static class ChatEndpoints
             return TypedResults.Ok(new WidgetConfig(tenant.TenantId, w.Name, w.Greeting, w.PrimaryColor, w.TextColor, w.Language, list));
         }).WithName("GetWidgetConfig");
 
-        widget.MapPost("/conversations", async (
+        widget.MapPost("/conversations", async Task<Results<Created<ConversationStarted>, ValidationProblem>> (
             HttpContext context, ConversationStore store, [FromBody(EmptyBodyBehavior = EmptyBodyBehavior.Allow)] StartConversationRequest? request, CancellationToken ct) =>
         {
-            var (conversation, token) = await store.StartAsync(context.Request.Headers[HeaderNames.Origin], request?.Page, ct);
+            var visitorId = request?.VisitorId;
+            if (visitorId is not null && !VisitorIds.IsValid(visitorId))
+            {
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { ["visitorId"] = [$"A visitor id is {VisitorIds.MinLength} to {VisitorIds.MaxLength} letters, digits, '-' or '_'."] },
+                    title: "The conversation cannot start");
+            }
+
+            var (conversation, token) = await store.StartAsync(context.Request.Headers[HeaderNames.Origin], request?.Page, visitorId, request?.Consent, ct);
             return TypedResults.Created($"/rose/v1/conversations/{conversation.Id}", new ConversationStarted(conversation.Id, token));
         }).RequireRateLimiting(ChatRateLimits.Conversations).WithName("StartConversation");
 

@@ -27,6 +27,8 @@ public abstract class ChatDbContext(DbContextOptions options, ICurrentTenant cur
             conversation.Property(c => c.Origin).HasMaxLength(300);
             conversation.Property(c => c.Page).HasMaxLength(ConversationStore.MaxPageLength);
             conversation.Property(c => c.VisitorCompany).HasMaxLength(200);
+            conversation.Property(c => c.VisitorId).HasMaxLength(VisitorIds.MaxLength);
+            conversation.HasIndex(c => new { c.TenantId, c.VisitorId });
             // Stored as UTC ticks so that both SQLite and PostgreSQL can compare it in SQL (the idle check).
             conversation.Property(c => c.LastActivityAt)
                 .HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));

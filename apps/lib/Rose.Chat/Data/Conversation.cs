@@ -19,6 +19,12 @@ public sealed class Conversation : ITenantOwned
     /// <summary>The page the visitor was on when the conversation started (the widget sends it), without its fragment.</summary>
     public string? Page { get; set; }
 
+    /// <summary>The random id the widget keeps for this browser (first-party storage): return visits, attribution and erasure.</summary>
+    public string? VisitorId { get; set; }
+
+    /// <summary>What the page said about the visitor's consent to identification; null when it said nothing.</summary>
+    public bool? VisitorConsent { get; set; }
+
     /// <summary>The visitor's company when enrichment already knew it at the start.</summary>
     public string? VisitorCompany { get; set; }
 

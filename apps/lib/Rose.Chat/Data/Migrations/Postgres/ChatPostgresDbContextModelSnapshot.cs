@@ -62,7 +62,16 @@ namespace Rose.Chat.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<bool?>("VisitorConsent")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("VisitorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "VisitorId");
 
                     b.HasIndex("TenantId", "EndedAt", "LastActivityAt");
 

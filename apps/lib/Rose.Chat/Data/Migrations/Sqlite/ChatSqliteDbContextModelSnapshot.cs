@@ -56,7 +56,16 @@ namespace Rose.Chat.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("VisitorConsent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("VisitorId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("TenantId", "Id");
+
+                    b.HasIndex("TenantId", "VisitorId");
 
                     b.HasIndex("TenantId", "EndedAt", "LastActivityAt");
 
