@@ -30,7 +30,7 @@ public sealed class IpInfoStub : IDisposable
 
     public IpInfoCompanyProvider Provider(TimeSpan? timeout = null) => new(
         new HttpClient(),
-        Options.Create(new IpInfoOptions { Token = Token, Endpoint = new Uri(Api.Url + "/"), Timeout = timeout ?? TimeSpan.FromSeconds(2) }),
+        Options.Create(new IpInfoOptions { Token = Token, Endpoint = new Uri(Api.Url + "/"), Timeout = timeout ?? TimeSpan.FromSeconds(10) }), // generous: a loaded CI machine, not the provider, must not time out here
         NullLogger<IpInfoCompanyProvider>.Instance);
 
     public void Dispose() => Api.Dispose();
