@@ -138,13 +138,7 @@ public sealed partial class DaprDeadLetterTests : IAsyncLifetime
 
     private static IEnumerable<string> DeadLetterTopicsInComponent()
     {
-        var folder = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(folder.FullName, "Rose.sln")))
-        {
-            folder = folder.Parent ?? throw new InvalidOperationException("Rose.sln not found above the test folder.");
-        }
-
-        var yaml = File.ReadAllText(Path.Combine(folder.FullName, "components", "pubsub.yaml"));
+        var yaml = File.ReadAllText(RepositoryRoot.PathOf("components", "pubsub.yaml"));
         var allowed = AllowedTopics().Match(yaml).Groups[1].Value;
         return allowed.Split(',', StringSplitOptions.TrimEntries).Where(t => t.EndsWith(".dead-letter", StringComparison.Ordinal));
     }

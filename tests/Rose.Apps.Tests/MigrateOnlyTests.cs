@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
+using Rose.Testing;
 using Xunit;
 
 namespace Rose.Apps.Tests;
@@ -20,14 +20,22 @@ public sealed class MigrateOnlyTests : IDisposable
     [InlineData("Rose.Worker")]
     public async Task An_app_in_migrate_only_mode_applies_its_migrations_and_exits_without_serving(string app)
     {
-        var (exitCode, output) = await RunAsync(app, new Dictionary<string, string>
-        {
-            ["Rose__Storage__MigrateOnly"] = "true",
-            ["Rose__DataPath"] = dataPath,
-            ["urls"] = "http://127.0.0.1:0",
-        });
+        // The app's own build output (copied beside the tests), started as its container starts it; a
+        // non-zero exit, or still running after 90 s (serving instead of exiting), fails the test.
+        var output = await ProcessRunner.RunAsync(
+            "dotnet",
+            [Path.Combine(AppContext.BaseDirectory, app + ".dll")],
+            timeout: TimeSpan.FromSeconds(90),
+            environment: new Dictionary<string, string>
+            {
+                ["DOTNET_ENVIRONMENT"] = "Development",
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                ["Rose__Storage__MigrateOnly"] = "true",
+                ["Rose__DataPath"] = dataPath,
+                ["urls"] = "http://127.0.0.1:0",
+            },
+            workingDirectory: AppContext.BaseDirectory);
 
-        Assert.True(exitCode == 0, output);
         Assert.DoesNotContain("Now listening", output, StringComparison.Ordinal);
         Assert.Contains("is up to date", output, StringComparison.Ordinal);
         Assert.NotEmpty(await MigrationsAppliedAsync());
@@ -47,39 +55,6 @@ public sealed class MigrateOnlyTests : IDisposable
         }
 
         return tables;
-    }
-
-    /// <summary>Starts the app's own build output (copied beside the tests) as a process, as its container does.</summary>
-    private static async Task<(int ExitCode, string Output)> RunAsync(string app, IReadOnlyDictionary<string, string> environment)
-    {
-        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, app + ".dll"))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        foreach (var (key, value) in environment)
-        {
-            start.Environment[key] = value;
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            return (-1, "still running after 90 s (it serves instead of exiting)\n" + await stdout + await stderr);
-        }
-
-        return (process.ExitCode, await stdout + await stderr);
     }
 
     public void Dispose()

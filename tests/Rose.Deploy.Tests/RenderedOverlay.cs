@@ -1,8 +1,8 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using Rose.Testing;
 
 namespace Rose.Deploy.Tests;
 
@@ -82,27 +82,13 @@ public sealed class RenderedOverlay
 
     private static string Kustomize(string folder)
     {
-        var start = new ProcessStartInfo("kubectl", ["kustomize", folder])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        Process process;
         try
         {
-            process = Process.Start(start)!;
+            return ProcessRunner.RunAsync("kubectl", ["kustomize", folder]).GetAwaiter().GetResult();
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             throw new InvalidOperationException("kubectl is not installed: .ci/run installs Debian's kubernetes-client.", e);
-        }
-
-        using (process)
-        {
-            var output = process.StandardOutput.ReadToEndAsync();
-            var errors = process.StandardError.ReadToEnd();
-            process.WaitForExit();
-            return process.ExitCode == 0 ? output.Result : throw new InvalidOperationException($"kubectl kustomize {folder} failed: {errors}");
         }
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Rose.Testing;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 
@@ -7,9 +8,7 @@ namespace Rose.Deploy.Tests;
 /// <summary>Files of the repository the tests run from, and YAML read as JSON nodes (every scalar a string).</summary>
 public static class RepositoryFiles
 {
-    public static string Root { get; } = FindRoot();
-
-    public static string PathOf(string relative) => Path.Combine(Root, relative);
+    public static string PathOf(string relative) => RepositoryRoot.PathOf(relative);
 
     /// <summary>Every document of a (multi-document) YAML text, as JSON.</summary>
     public static IReadOnlyList<JsonObject> ReadYamlDocuments(string yaml)
@@ -32,17 +31,4 @@ public static class RepositoryFiles
     }
 
     public static JsonObject ReadYamlFile(string relative) => ReadYamlDocuments(File.ReadAllText(PathOf(relative))).Single();
-
-    private static string FindRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Rose.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"Rose.sln is not above {AppContext.BaseDirectory}.");
-    }
 }

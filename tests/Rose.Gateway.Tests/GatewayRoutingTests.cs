@@ -132,7 +132,7 @@ public sealed class GatewayRoutingTests : IDisposable
     {
         // components/resiliency.yaml targets.apps.search: a timeout would cut the stream and a retry would
         // post the message twice (see GatewayRoutes). If both go, the route may go back through the sidecar.
-        var resiliency = File.ReadAllLines(Path.Combine(RepositoryRoot(), "components", "resiliency.yaml"));
+        var resiliency = File.ReadAllLines(RepositoryRoot.PathOf("components", "resiliency.yaml"));
         var search = resiliency.SkipWhile(l => l.Trim() != "apps:").Skip(1).SkipWhile(l => l.Trim() != "search:").Skip(1)
             .TakeWhile(l => l.StartsWith("        ", StringComparison.Ordinal)).Select(l => l.Trim()).ToList();
         var stream = GatewayRoutes.Table.Single(r => r.Id == "chat-stream");
@@ -165,19 +165,6 @@ public sealed class GatewayRoutingTests : IDisposable
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Empty(search.Server.LogEntries);
         Assert.Empty(backoffice.Server.LogEntries);
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "Rose.sln")))
-            {
-                return folder.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("Rose.sln not found above " + AppContext.BaseDirectory);
     }
 
     public void Dispose()

@@ -67,7 +67,7 @@ public sealed class SubscriptionShapeTests : IAsyncLifetime
     [Fact]
     public void FromResiliencyFile_reads_Roses_event_delivery_policy()
     {
-        var policy = DeliveryRetryPolicy.FromResiliencyFile(Path.Combine(RepositoryRoot(), "components", "resiliency.yaml"), "pubsub");
+        var policy = DeliveryRetryPolicy.FromResiliencyFile(RepositoryRoot.PathOf("components", "resiliency.yaml"), "pubsub");
 
         Assert.Equal(new DeliveryRetryPolicy(RetryPolicyKind.Exponential, 10, TimeSpan.FromSeconds(5), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(60)), policy);
         Assert.Equal(TimeSpan.FromMilliseconds(750), policy!.DelayBefore(2));
@@ -78,16 +78,5 @@ public sealed class SubscriptionShapeTests : IAsyncLifetime
     {
         hits.Enqueue(route);
         return Results.Ok();
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Rose.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("Rose.sln not found above the test binaries.");
     }
 }

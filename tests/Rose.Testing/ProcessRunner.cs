@@ -2,12 +2,19 @@ using System.Diagnostics;
 
 namespace Rose.Testing;
 
-/// <summary>Runs a server tool to completion and fails with its output when it does not succeed.</summary>
+/// <summary>Runs a tool (a server binary, kubectl, an app in a one-shot mode) to completion and fails with its output when it does not succeed.</summary>
 public static class ProcessRunner
 {
     public static bool IsRoot => Environment.UserName == "root" || Environment.GetEnvironmentVariable("USER") == "root";
 
-    public static async Task<string> RunAsync(string fileName, IEnumerable<string> arguments, string? asUser = null, TimeSpan? timeout = null)
+    /// <returns>What the process wrote to standard output.</returns>
+    public static async Task<string> RunAsync(
+        string fileName,
+        IEnumerable<string> arguments,
+        string? asUser = null,
+        TimeSpan? timeout = null,
+        IReadOnlyDictionary<string, string>? environment = null,
+        string? workingDirectory = null)
     {
         var info = asUser is null ? new ProcessStartInfo(fileName) : new ProcessStartInfo("runuser");
         if (asUser is not null)
@@ -21,6 +28,16 @@ public static class ProcessRunner
         foreach (var argument in arguments)
         {
             info.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            info.Environment[name] = value;
+        }
+
+        if (workingDirectory is not null)
+        {
+            info.WorkingDirectory = workingDirectory;
         }
 
         info.RedirectStandardOutput = true;
