@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using Rose.Chat.Api;
+using Rose.Platform.Limits;
 using Rose.Testing;
 using Xunit;
 
@@ -35,18 +36,18 @@ public sealed class ChatLimitsTests
     }
 
     [Fact]
-    public void TryTake_refuses_a_stream_past_the_tenants_cap_until_one_ends()
+    public async Task TryTake_refuses_a_stream_past_the_tenants_cap_until_one_ends()
     {
-        var slots = new TenantStreamSlots(Options.Create(new ChatOptions { MaxConcurrentStreamsPerTenant = 2 }));
+        var slots = new TenantStreamSlots(Options.Create(new ChatOptions { MaxConcurrentStreamsPerTenant = 2 }), new InProcessConcurrencySlots());
 
-        var a = slots.TryTake("acme");
-        var b = slots.TryTake("acme");
-        var refused = slots.TryTake("acme");
-        var otherTenant = slots.TryTake("globex");
-        a!.Dispose();
-        a.Dispose();
-        var afterRelease = slots.TryTake("acme");
-        var refusedAgain = slots.TryTake("acme");
+        var a = await slots.TryTakeAsync("acme", CancellationToken.None);
+        var b = await slots.TryTakeAsync("acme", CancellationToken.None);
+        var refused = await slots.TryTakeAsync("acme", CancellationToken.None);
+        var otherTenant = await slots.TryTakeAsync("globex", CancellationToken.None);
+        await a!.DisposeAsync();
+        await a.DisposeAsync();
+        var afterRelease = await slots.TryTakeAsync("acme", CancellationToken.None);
+        var refusedAgain = await slots.TryTakeAsync("acme", CancellationToken.None);
 
         Assert.NotNull(b);
         Assert.Null(refused);

@@ -54,7 +54,7 @@ public static class ChatServiceCollectionExtensions
         services.TryAddScoped<ConversationRecorder>();
         services.TryAddScoped<ConversationPipeline>();
         services.AddHostedService<EmbedderWarmUp>();
-        services.AddChatRateLimits();
+        services.AddChatRateLimits(configuration);
         services.AddRoseCronJob<ConversationIdleCheckJob>(ChatJobs.ConversationIdleCheck);
         return services;
     }

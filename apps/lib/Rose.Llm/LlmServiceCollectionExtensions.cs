@@ -12,6 +12,7 @@ using Rose.Llm.Prompts;
 using Rose.Llm.Providers;
 using Rose.Llm.Resilience;
 using Rose.Llm.Routing;
+using Rose.Platform.Limits;
 using Rose.Storage;
 
 namespace Rose.Llm;
@@ -54,6 +55,7 @@ public static class LlmServiceCollectionExtensions
         services.TryAddSingleton<PromptComplexityClassifier>();
         services.TryAddSingleton<PromptLibrary>();
         services.TryAddSingleton<ILlmUsageLedger, LlmUsageLedger>();
+        services.AddRoseClusterLimits(configuration);
         services.TryAddSingleton<TokenBudget>();
         services.TryAddSingleton<ILlmRouter, LlmRouter>();
         services.TryAddSingleton<OfflineAnswerComposer>();

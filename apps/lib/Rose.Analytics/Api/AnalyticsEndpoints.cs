@@ -39,8 +39,11 @@ public static class AnalyticsEndpoints
                 return TypedResults.Accepted((string?)null);
             })
             .RequireWidgetKey()
+            .RequireRateLimiting(AnalyticsRateLimits.Events)
             .WithTags("Widget")
-            .WithName("RecordWidgetEvents");
+            .WithName("RecordWidgetEvents")
+            .WithSummary("Records a batch of the widget's events")
+            .WithDescription("Up to 50 events per batch; per tenant and visitor IP, Rose:Analytics:EventBatchesPerMinutePerVisitor batches a minute, beyond them 429 with Retry-After.");
 
         routes.MapGet("/api/v1/analytics/events", async (int? days, WidgetEventCounts counts, CancellationToken ct) =>
                 TypedResults.Ok(await counts.DailyAsync(days ?? 30, ct)))

@@ -130,7 +130,7 @@ public static class ChatEndpoints
         }
 
         var tenant = context.GetTenant();
-        var slot = slots.TryTake(tenant.TenantId);
+        var slot = await slots.TryTakeAsync(tenant.TenantId, ct);
         if (slot is null)
         {
             context.Response.Headers.RetryAfter = "2";

@@ -9,11 +9,11 @@ namespace Rose.Chat.Api;
 /// Streams a turn as server-sent events, with a heartbeat while the turn is silent
 /// (<see cref="ChatOptions.StreamHeartbeat"/>), releasing the tenant's stream slot when it ends.
 /// </summary>
-public sealed class TurnStreamResult(TurnRequest request, IDisposable slot) : IResult
+public sealed class TurnStreamResult(TurnRequest request, IAsyncDisposable slot) : IResult
 {
     public async Task ExecuteAsync(HttpContext httpContext)
     {
-        using (slot)
+        await using (slot)
         {
             var services = httpContext.RequestServices;
             var pipeline = services.GetRequiredService<ConversationPipeline>();

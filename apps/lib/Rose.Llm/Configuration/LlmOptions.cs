@@ -24,6 +24,13 @@ public sealed class LlmOptions
     /// <summary>Default monthly token budget of a tenant; 0 means unlimited.</summary>
     public long MonthlyTokenBudget { get; set; }
 
+    /// <summary>
+    /// A tenant's running total of tokens (shared by the replicas through <c>Rose:Limits:Redis</c>) is
+    /// read from the ledger once and then kept this long after its last call; a new read after that
+    /// corrects a reservation a dead replica never settled.
+    /// </summary>
+    public TimeSpan BudgetCounterIdle { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Per-tenant budget and voice overrides.</summary>
     public Dictionary<string, TenantLlmOptions> Tenants { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -44,6 +44,11 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
             errors.Add($"{LlmOptions.SectionName}:Tenants:{tenantId}:MonthlyTokenBudget must be 0 or more.");
         }
 
+        if (options.BudgetCounterIdle < TimeSpan.FromSeconds(1) || options.BudgetCounterIdle > TimeSpan.FromDays(1))
+        {
+            errors.Add($"{LlmOptions.SectionName}:BudgetCounterIdle must be between 1 second and 1 day.");
+        }
+
         if (options.MaxOutputTokens <= 0)
         {
             errors.Add($"{LlmOptions.SectionName}:MaxOutputTokens must be positive.");

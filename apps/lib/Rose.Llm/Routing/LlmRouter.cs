@@ -75,146 +75,171 @@ public sealed class LlmRouter(
             throw new LlmUnavailableException(LlmUnavailableReason.NotConfigured, purpose, []);
         }
 
-        if (await BudgetSpentAsync(tenantId, cancellationToken))
+        // What the call may consume at most: its prompt and a full answer. Reserved before the call, so
+        // that replicas calling at once cannot all pass a budget that has room for one of them.
+        var estimate = TokenEstimator.Estimate(messages.Select(m => m.Text)) + options.Value.MaxOutputTokens;
+        var reservation = await ReserveAsync(tenantId, estimate, cancellationToken)
+            ?? throw new LlmUnavailableException(LlmUnavailableReason.BudgetSpent, purpose, []);
+        var settled = false;
+        try
         {
-            throw new LlmUnavailableException(LlmUnavailableReason.BudgetSpent, purpose, []);
-        }
+            var settings = options.Value;
+            var complexity = classifier.Classify(messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? string.Empty);
+            using var route = LlmTelemetry.Source.StartActivity($"rose.llm {purpose}");
+            route?.SetTag(GenAiAttributes.Purpose, purpose);
+            route?.SetTag(GenAiAttributes.Tenant, tenantId);
+            route?.SetTag(GenAiAttributes.Complexity, complexity.ToString().ToLowerInvariant());
+            var parent = route?.Context ?? default;
 
-        var settings = options.Value;
-        var complexity = classifier.Classify(messages.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? string.Empty);
-        using var route = LlmTelemetry.Source.StartActivity($"rose.llm {purpose}");
-        route?.SetTag(GenAiAttributes.Purpose, purpose);
-        route?.SetTag(GenAiAttributes.Tenant, tenantId);
-        route?.SetTag(GenAiAttributes.Complexity, complexity.ToString().ToLowerInvariant());
-        var parent = route?.Context ?? default;
-
-        var failures = new List<string>();
-        for (var index = 0; index < chain.Count; index++)
-        {
-            var (provider, link) = chain[index];
-            if (index > 0)
+            var failures = new List<string>();
+            for (var index = 0; index < chain.Count; index++)
             {
-                LlmTelemetry.Fallbacks.Add(1, new TagList { { GenAiAttributes.Purpose, purpose }, { GenAiAttributes.ProviderConfigName, provider.Name } });
-            }
-
-            var model = ModelFor(provider, link, complexity, settings);
-            var breaker = breakers.For(provider.Name);
-            var maxAttempts = 1 + (provider.Options.MaxRetries ?? settings.Resilience.MaxRetries);
-            var timeout = provider.Options.AttemptTimeout ?? settings.Resilience.AttemptTimeout;
-            var chatOptions = new ChatOptions { ModelId = model, MaxOutputTokens = settings.MaxOutputTokens, Temperature = settings.Temperature };
-
-            for (var attempt = 1; attempt <= maxAttempts; attempt++)
-            {
-                if (!breaker.TryAcquire())
+                var (provider, link) = chain[index];
+                if (index > 0)
                 {
-                    failures.Add($"{provider.Name}: circuit open");
-                    LlmTelemetry.Attempts.Add(1, new TagList { { GenAiAttributes.ProviderConfigName, provider.Name }, { GenAiAttributes.Outcome, "circuit_open" } });
-                    break;
+                    LlmTelemetry.Fallbacks.Add(1, new TagList { { GenAiAttributes.Purpose, purpose }, { GenAiAttributes.ProviderConfigName, provider.Name } });
                 }
 
-                using var recorder = new AttemptRecorder(provider, model, purpose, tenantId, attempt, streaming, parent, time);
-                using var timer = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-                using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
-                var client = provider.ClientFor(model);
-                var updates = streaming
-                    ? client.GetStreamingResponseAsync(messages, chatOptions, linked.Token)
-                    : Whole(client, messages, chatOptions, linked.Token);
-                var enumerator = updates.GetAsyncEnumerator(linked.Token);
-                Exception? error = null;
-                var ended = false;
-                try
+                var model = ModelFor(provider, link, complexity, settings);
+                var breaker = breakers.For(provider.Name);
+                var maxAttempts = 1 + (provider.Options.MaxRetries ?? settings.Resilience.MaxRetries);
+                var timeout = provider.Options.AttemptTimeout ?? settings.Resilience.AttemptTimeout;
+                var chatOptions = new ChatOptions { ModelId = model, MaxOutputTokens = settings.MaxOutputTokens, Temperature = settings.Temperature };
+
+                for (var attempt = 1; attempt <= maxAttempts; attempt++)
                 {
-                    while (true)
+                    if (!breaker.TryAcquire())
                     {
-                        string? delta = null;
-                        try
+                        failures.Add($"{provider.Name}: circuit open");
+                        LlmTelemetry.Attempts.Add(1, new TagList { { GenAiAttributes.ProviderConfigName, provider.Name }, { GenAiAttributes.Outcome, "circuit_open" } });
+                        break;
+                    }
+
+                    using var recorder = new AttemptRecorder(provider, model, purpose, tenantId, attempt, streaming, parent, time);
+                    using var timer = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+                    using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timer.Token);
+                    var client = provider.ClientFor(model);
+                    var updates = streaming
+                        ? client.GetStreamingResponseAsync(messages, chatOptions, linked.Token)
+                        : Whole(client, messages, chatOptions, linked.Token);
+                    var enumerator = updates.GetAsyncEnumerator(linked.Token);
+                    Exception? error = null;
+                    var ended = false;
+                    try
+                    {
+                        while (true)
                         {
-                            timer.CancelAfter(timeout);
-                            if (!await enumerator.MoveNextAsync())
+                            string? delta = null;
+                            try
                             {
+                                timer.CancelAfter(timeout);
+                                if (!await enumerator.MoveNextAsync())
+                                {
+                                    break;
+                                }
+
+                                timer.CancelAfter(Timeout.InfiniteTimeSpan);
+                                delta = recorder.Observe(enumerator.Current);
+                            }
+                            catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+                            {
+                                error = timer.IsCancellationRequested ? new AttemptTimeoutException(provider.Name, timeout) : e;
                                 break;
                             }
 
-                            timer.CancelAfter(Timeout.InfiniteTimeSpan);
-                            delta = recorder.Observe(enumerator.Current);
-                        }
-                        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
-                        {
-                            error = timer.IsCancellationRequested ? new AttemptTimeoutException(provider.Name, timeout) : e;
-                            break;
+                            if (delta is not null)
+                            {
+                                yield return new RoutedDelta(delta, provider.Name, model);
+                            }
                         }
 
-                        if (delta is not null)
-                        {
-                            yield return new RoutedDelta(delta, provider.Name, model);
-                        }
+                        ended = true;
                     }
-
-                    ended = true;
-                }
-                finally
-                {
-                    // The visitor left (cancelled, or stopped reading): no verdict on the provider, but
-                    // a half-open circuit must not keep waiting for this trial.
-                    if (!ended)
+                    finally
                     {
-                        breaker.Release();
+                        // The visitor left (cancelled, or stopped reading): no verdict on the provider, but
+                        // a half-open circuit must not keep waiting for this trial.
+                        if (!ended)
+                        {
+                            breaker.Release();
+                        }
+
+                        await DisposeQuietly(enumerator);
                     }
 
-                    await DisposeQuietly(enumerator);
-                }
+                    if (error is null && recorder.Deltas == 0)
+                    {
+                        error = new InvalidDataException($"{provider.Name} ended its response without any text.");
+                    }
 
-                if (error is null && recorder.Deltas == 0)
-                {
-                    error = new InvalidDataException($"{provider.Name} ended its response without any text.");
-                }
+                    if (error is null)
+                    {
+                        breaker.RecordSuccess();
+                        var usage = await AccountAsync(recorder, provider, model, purpose, tenantId, messages, reservation);
+                    settled = true;
+                        yield return new RoutedDelta(string.Empty, provider.Name, model) { Usage = usage };
+                        yield break;
+                    }
 
-                if (error is null)
-                {
-                    breaker.RecordSuccess();
-                    var usage = await AccountAsync(recorder, provider, model, purpose, tenantId, messages);
-                    yield return new RoutedDelta(string.Empty, provider.Name, model) { Usage = usage };
-                    yield break;
-                }
+                    breaker.RecordFailure();
+                    var failure = FailureClassifier.Classify(error, time);
+                    if (recorder.Deltas > 0)
+                    {
+                        recorder.Failed(failure.Type, "interrupted", error);
+                        logger.LogWarning(error, "LLM {Provider} broke off after {Deltas} deltas for {Purpose}; failing the turn", provider.Name, recorder.Deltas, purpose);
+                        throw new LlmStreamInterruptedException(provider.Name, model, recorder.Deltas, error);
+                    }
 
-                breaker.RecordFailure();
-                var failure = FailureClassifier.Classify(error, time);
-                if (recorder.Deltas > 0)
-                {
-                    recorder.Failed(failure.Type, "interrupted", error);
-                    logger.LogWarning(error, "LLM {Provider} broke off after {Deltas} deltas for {Purpose}; failing the turn", provider.Name, recorder.Deltas, purpose);
-                    throw new LlmStreamInterruptedException(provider.Name, model, recorder.Deltas, error);
-                }
+                    failures.Add($"{provider.Name} attempt {attempt}: {failure.Type}");
+                    var retryDelay = failure.Retryable && attempt < maxAttempts
+                        ? RetryDelays.Before(attempt, failure, settings.Resilience, Random.Shared)
+                        : null;
+                    recorder.Failed(failure.Type, retryDelay is null ? "failed" : "retried", error);
+                    logger.LogWarning(error, "LLM {Provider} attempt {Attempt} for {Purpose} failed ({Failure})", provider.Name, attempt, purpose, failure.Type);
+                    if (retryDelay is null)
+                    {
+                        break;
+                    }
 
-                failures.Add($"{provider.Name} attempt {attempt}: {failure.Type}");
-                var retryDelay = failure.Retryable && attempt < maxAttempts
-                    ? RetryDelays.Before(attempt, failure, settings.Resilience, Random.Shared)
-                    : null;
-                recorder.Failed(failure.Type, retryDelay is null ? "failed" : "retried", error);
-                logger.LogWarning(error, "LLM {Provider} attempt {Attempt} for {Purpose} failed ({Failure})", provider.Name, attempt, purpose, failure.Type);
-                if (retryDelay is null)
-                {
-                    break;
+                    await Task.Delay(retryDelay.Value, time, cancellationToken);
                 }
+            }
 
-                await Task.Delay(retryDelay.Value, time, cancellationToken);
+            throw new LlmUnavailableException(LlmUnavailableReason.AllProvidersFailed, purpose, failures);
+        }
+        finally
+        {
+            if (!settled)
+            {
+                await ReleaseAsync(reservation, tenantId);
             }
         }
-
-        throw new LlmUnavailableException(LlmUnavailableReason.AllProvidersFailed, purpose, failures);
     }
 
-    /// <summary>A ledger outage must not stop the answers: the budget is then treated as not spent.</summary>
-    private async Task<bool> BudgetSpentAsync(string tenantId, CancellationToken cancellationToken)
+    /// <summary>A ledger or counter outage must not stop the answers: the budget is then treated as not spent.</summary>
+    private async Task<TokenReservation?> ReserveAsync(string tenantId, long estimate, CancellationToken cancellationToken)
     {
         try
         {
-            return await budget.IsSpentAsync(tenantId, cancellationToken);
+            return await budget.TryReserveAsync(tenantId, estimate, cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            logger.LogError(e, "Could not read the token budget of tenant {Tenant}; answering as if it were not spent", tenantId);
-            return false;
+            logger.LogError(e, "Could not reserve tokens of tenant {Tenant}'s budget; answering as if it were not spent", tenantId);
+            return TokenReservation.Unlimited;
+        }
+    }
+
+    /// <summary>Gives back what a call that consumed nothing reserved; an outage only leaves it counted until the counter is read again.</summary>
+    private async Task ReleaseAsync(TokenReservation reservation, string tenantId)
+    {
+        try
+        {
+            await budget.ReleaseAsync(reservation);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not give back the tokens reserved for tenant {Tenant}", tenantId);
         }
     }
 
@@ -237,7 +262,8 @@ public sealed class LlmRouter(
             : provider.Options.DefaultModel;
     }
 
-    private async Task<LlmCallUsage> AccountAsync(AttemptRecorder recorder, LlmProvider provider, string model, string purpose, string tenantId, IReadOnlyList<ChatMessage> messages)
+    private async Task<LlmCallUsage> AccountAsync(
+        AttemptRecorder recorder, LlmProvider provider, string model, string purpose, string tenantId, IReadOnlyList<ChatMessage> messages, TokenReservation reservation)
     {
         var estimated = recorder.Usage?.InputTokenCount is null || recorder.Usage?.OutputTokenCount is null;
         var input = recorder.Usage?.InputTokenCount ?? TokenEstimator.Estimate(messages.Select(m => m.Text));
@@ -252,6 +278,16 @@ public sealed class LlmRouter(
         catch (Exception e)
         {
             logger.LogError(e, "Could not record LLM usage of tenant {Tenant} ({Provider}, {Model})", tenantId, provider.Name, model);
+        }
+
+        try
+        {
+            // After the ledger: a counter read again from the ledger from now on already holds this call.
+            await budget.SettleAsync(reservation, input + output);
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Could not settle the tokens reserved for tenant {Tenant}", tenantId);
         }
 
         return new LlmCallUsage(input, output, recorder.FinishReason, estimated);

@@ -10,6 +10,16 @@ public static class TenantHttpContextExtensions
         context.Items[typeof(TenantProfile)] as TenantProfile
         ?? throw new InvalidOperationException("This endpoint has no tenant: mark it with RequireWidgetKey() or RequireApiKey().");
 
+    /// <summary>
+    /// The key a per-visitor limit counts under: <c>{tenant}:{policy}:{client address}</c> (the address as
+    /// the trusted-proxy rules resolved it), <c>-</c> as the tenant when the request resolved none yet.
+    /// </summary>
+    public static string TenantVisitorKey(this HttpContext context, string policy)
+    {
+        var tenant = context.Items[typeof(TenantProfile)] is TenantProfile profile ? profile.TenantId : "-";
+        return $"{tenant}:{policy}:{context.Connection.RemoteIpAddress}";
+    }
+
     /// <summary>The token of an <c>Authorization: Bearer …</c> header, or null.</summary>
     public static string? BearerToken(this HttpRequest request)
     {
