@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -11,7 +10,7 @@ namespace Rose.Platform.Limits;
 /// (replicas behind one gateway) the app does not start without one either: in-process limits there
 /// would multiply every limit by the number of replicas. A bare service provider (no host) is not checked.
 /// </summary>
-internal sealed class ClusterLimitsOptionsValidator(IConfiguration configuration, IServiceProvider services) : IValidateOptions<ClusterLimitsOptions>
+internal sealed class ClusterLimitsOptionsValidator(bool onDapr, IServiceProvider services) : IValidateOptions<ClusterLimitsOptions>
 {
     public ValidateOptionsResult Validate(string? name, ClusterLimitsOptions options)
     {
@@ -29,7 +28,6 @@ internal sealed class ClusterLimitsOptionsValidator(IConfiguration configuration
             return ValidateOptionsResult.Success;
         }
 
-        var onDapr = string.Equals(configuration[PlatformOptions.RuntimeKey], nameof(PlatformRuntime.Dapr), StringComparison.OrdinalIgnoreCase);
         if (onDapr && services.GetService<IHostEnvironment>() is { } environment && environment.IsProduction())
         {
             return ValidateOptionsResult.Fail(

@@ -29,7 +29,8 @@ public static class LimitsServiceCollectionExtensions
             .Bind(configuration.GetSection(ClusterLimitsOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ClusterLimitsOptions>, ClusterLimitsOptionsValidator>());
+        var onDapr = string.Equals(configuration[PlatformOptions.RuntimeKey], nameof(PlatformRuntime.Dapr), StringComparison.OrdinalIgnoreCase);
+        services.AddSingleton<IValidateOptions<ClusterLimitsOptions>>(sp => new ClusterLimitsOptionsValidator(onDapr, sp));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<LimitsRedis>();
         services.TryAddSingleton<RateLimitPartitions>();
