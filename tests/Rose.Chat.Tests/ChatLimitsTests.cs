@@ -36,6 +36,40 @@ public sealed class ChatLimitsTests
     }
 
     [Fact]
+    public async Task RecordWidgetEvents_gets_429_with_retry_after_past_the_visitors_rate_limit()
+    {
+        await using var app = new RoseAppFactory<Program>()
+            .With("Rose:Demo:Enabled", "false")
+            .With("Rose:Analytics:EventBatchesPerMinutePerVisitor", "2");
+        var client = new ChatClient(app);
+        var tenant = await client.CreateTenantAsync("chatty");
+        var other = await client.CreateTenantAsync("quiet");
+        using var widget = app.CreateClient();
+        var batch = new { events = new[] { new { type = "open" } } };
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/rose/v1/events") { Content = JsonContent.Create(batch) };
+            request.Headers.Add("X-Rose-Key", tenant.PublicKey);
+            using var response = await widget.SendAsync(request);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests)
+            {
+                Assert.True(response.Headers.RetryAfter?.Delta > TimeSpan.Zero, "Retry-After is set");
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            }
+        }
+
+        using var otherRequest = new HttpRequestMessage(HttpMethod.Post, "/rose/v1/events") { Content = JsonContent.Create(batch) };
+        otherRequest.Headers.Add("X-Rose-Key", other.PublicKey);
+        using var otherTenant = await widget.SendAsync(otherRequest);
+
+        Assert.Equal([HttpStatusCode.Accepted, HttpStatusCode.Accepted, HttpStatusCode.TooManyRequests], statuses);
+        Assert.Equal(HttpStatusCode.Accepted, otherTenant.StatusCode);
+    }
+
+    [Fact]
     public async Task TryTake_refuses_a_stream_past_the_tenants_cap_until_one_ends()
     {
         var slots = new TenantStreamSlots(Options.Create(new ChatOptions { MaxConcurrentStreamsPerTenant = 2 }), new InProcessConcurrencySlots());
