@@ -122,7 +122,8 @@ public sealed class GeoRunEmbeddedTests(ITestOutputHelper log) : IDisposable
 
         Assert.True(publisher.Calls.Count >= 2, "the publish ran again after the restart");
         Assert.All(publisher.Calls, c => Assert.Equal(instanceId, c.PublishId));
-        Assert.All(publisher.Calls, c => Assert.Equal(publisher.Calls[0].Pages, c.Pages));
+        // The same set each time (records hold their citations in lists: compare them as JSON).
+        Assert.All(publisher.Calls, c => Assert.Equal(JsonSerializer.Serialize(publisher.Calls[0].Pages), JsonSerializer.Serialize(c.Pages)));
         var pageIds = done.GetProperty("pages").EnumerateArray().Select(p => p.GetProperty("pageId").GetString()).ToList();
         Assert.Equal(pageIds.Distinct().Count(), pageIds.Count);
         var listed = await second.Api.GetFromJsonAsync<JsonElement>("/api/v1/geo/pages");

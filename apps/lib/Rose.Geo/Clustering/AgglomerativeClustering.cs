@@ -12,6 +12,33 @@ namespace Rose.Geo.Clustering;
 /// </summary>
 public static class AgglomerativeClustering
 {
+    /// <summary>
+    /// Subtracts the vectors' mean and normalises them again, so that what every vector shares does not
+    /// count as similarity (returns new arrays).
+    /// </summary>
+    public static IReadOnlyList<float[]> Centered(IReadOnlyList<float[]> vectors)
+    {
+        var mean = new float[vectors[0].Length];
+        foreach (var vector in vectors)
+        {
+            TensorPrimitives.Add(mean, vector, mean);
+        }
+
+        TensorPrimitives.Divide(mean, vectors.Count, mean);
+        return [.. vectors.Select(v =>
+        {
+            var centered = new float[v.Length];
+            TensorPrimitives.Subtract(v, mean, centered);
+            var norm = TensorPrimitives.Norm<float>(centered);
+            if (norm > 0)
+            {
+                TensorPrimitives.Divide(centered, norm, centered);
+            }
+
+            return centered;
+        })];
+    }
+
     /// <returns>Clusters as lists of input indices, each list ascending, ordered by their first index.</returns>
     public static IReadOnlyList<IReadOnlyList<int>> Cluster(IReadOnlyList<float[]> vectors, double distanceThreshold)
     {

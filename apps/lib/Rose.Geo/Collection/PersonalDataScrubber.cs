@@ -25,7 +25,7 @@ public static partial class PersonalDataScrubber
         // Sentences left without their subject ("my email is", "you can reach me at") say nothing about the need.
         var sentences = SentenceBoundary().Split(scrubbed)
             .Select(s => Spaces().Replace(s, " ").Trim(' ', ',', ';', ':', '-'))
-            .Where(s => s.Length > 0 && !ContactOnly().IsMatch(s))
+            .Where(s => !PunctuationOnly().IsMatch(s) && !ContactOnly().IsMatch(s))
             .ToList();
         var result = string.Join(" ", sentences).Trim();
         return PunctuationOnly().IsMatch(result) ? string.Empty : result;
@@ -40,7 +40,7 @@ public static partial class PersonalDataScrubber
     [GeneratedRegex(@"(?<!\w)\+?\d[\d\s().-]{6,}\d(?!\w)")]
     private static partial Regex Phone();
 
-    [GeneratedRegex(@"\b(?:my name is|my name's|i am|i'm|this is|je m'appelle|ich heiße|ich bin)\s+(?-i:[A-Z][\p{L}'-]+)(?:\s+(?-i:[A-Z][\p{L}'-]+))?(?:\s+(?:from|at|of|with)\s+(?-i:[A-Z][\p{L}&.'-]*)(?:\s+(?-i:[A-Z][\p{L}&.'-]*))*)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\b(?:my name is|my name's|i am|i'm|this is|je m'appelle|ich heiße|ich bin)\s+(?-i:[A-Z][\p{L}'-]+)(?:\s+(?-i:[A-Z][\p{L}'-]+))?(?:\s+(?:from|at|of|with)\s+(?-i:[A-Z][\p{L}&'-]*)(?:\s+(?-i:[A-Z][\p{L}&'-]*)(?![\p{L}&'-]*\s+[a-z]))*)?", RegexOptions.IgnoreCase)]
     private static partial Regex SelfIntroduction();
 
     [GeneratedRegex(@"(?:^|[\s,.!])(?:thanks|thank you|regards|best|cheers|cordialement|merci|grüße)[,!.]?\s+(?-i:[A-Z][\p{L}'-]+)\s*[.!]?\s*$", RegexOptions.IgnoreCase)]

@@ -48,8 +48,24 @@ public sealed partial class GeoAnswerDrafter(
             return DraftedAnswer.Gap;
         }
 
-        return Renumber(text, passages, source);
+        var drafted = Renumber(text, passages, source);
+        return drafted.IsGap || Coverage(question, drafted.Citations) >= options.Value.MinQuestionCoverage ? drafted : DraftedAnswer.Gap;
     }
+
+    /// <summary>The share of the question's content words that the cited chunks contain (a word matches by its first five letters, a crude stem).</summary>
+    internal static double Coverage(string question, IReadOnlyList<StoredGeoCitation> citations)
+    {
+        var terms = WordPattern().Matches(question.ToLowerInvariant()).Select(m => m.Value).Where(w => w.Length > 2 && !StopWords.Contains(w)).Distinct(StringComparer.Ordinal).ToList();
+        if (terms.Count == 0)
+        {
+            return 1;
+        }
+
+        var stems = citations.SelectMany(c => WordPattern().Matches(c.ChunkText.ToLowerInvariant())).Select(m => Stem(m.Value)).ToHashSet(StringComparer.Ordinal);
+        return terms.Count(t => stems.Contains(Stem(t))) / (double)terms.Count;
+    }
+
+    private static string Stem(string word) => word.Length > 5 ? word[..5] : word;
 
     private async Task<(string? Text, string Source)> WriteAsync(string tenantId, string question, IReadOnlyList<GroundingPassage> passages, CancellationToken cancellationToken)
     {
@@ -140,6 +156,14 @@ public sealed partial class GeoAnswerDrafter(
         passage.HeadingPath.Count > 0 && !string.Equals(passage.HeadingPath[^1], passage.Title, StringComparison.OrdinalIgnoreCase)
             ? $"{passage.Title} › {passage.HeadingPath[^1]}"
             : passage.Title;
+
+    /// <summary>Question words that say nothing about the need (English, French, German).</summary>
+    private static readonly HashSet<string> StopWords = new(StringComparer.Ordinal)
+    {
+        "the", "and", "for", "you", "your", "are", "can", "does", "did", "how", "what", "which", "who", "why", "when", "where", "with", "into", "from",
+        "that", "this", "there", "have", "has", "any", "use", "using", "way", "tell", "about", "get", "than", "other", "make", "goes", "kind", "kinds",
+        "les", "des", "est", "que", "qui", "pour", "une", "avec", "comment", "quel", "quelle", "der", "die", "das", "und", "wie", "was", "ist", "mit", "ein", "eine",
+    };
 
     [GeneratedRegex(@"\[(\d+(?:\s*,\s*\d+)*)\]")]
     private static partial Regex Marker();

@@ -253,7 +253,11 @@ public sealed class GeoRunSteps(
         var minConversations = await db.Settings.Select(s => (int?)s.MinConversations).SingleOrDefaultAsync(cancellationToken) is { } configured && configured > 0
             ? configured
             : options.Value.MinConversations;
-        var clusters = AgglomerativeClustering.Cluster([.. onTopic.Select(i => vectors[i])], options.Value.ClusterDistanceThreshold)
+        var centered = onTopic.Count >= options.Value.MinQuestionsToCenter;
+        var clusterVectors = onTopic.Select(i => vectors[i]).ToList();
+        var clusters = AgglomerativeClustering.Cluster(
+                centered ? AgglomerativeClustering.Centered(clusterVectors) : clusterVectors,
+                centered ? options.Value.CenteredClusterDistanceThreshold : options.Value.ClusterDistanceThreshold)
             .Select(c => c.Select(k => onTopic[k]).ToList())
             .Where(c => c.Select(i => questions[i].ConversationId).Distinct(StringComparer.Ordinal).Count() >= minConversations)
             .OrderByDescending(c => c.Count).ThenBy(c => c[0])
