@@ -1,15 +1,21 @@
+using Rose.Geo;
+using Rose.Geo.Api;
 using Rose.Storage;
 using Rose.Platform;
 using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
 using Rose.Tenancy.Http;
+using Rose.Workflows;
 
-// admin: Rose staff's API (tenants, dead letters; GEO republish and hostnames come with their modules).
+// admin: Rose staff's API (tenants, dead letters, GEO republish; hostnames come with their module).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddOpenApi();
 builder.Services.AddRoseTenancy(builder.Configuration);
 builder.Services.AddRosePlatform(builder.Configuration);
+// GEO runs are hosted by the worker: on Dapr this app reaches them through the worker's workflow API.
+builder.Services.AddRoseGeoRecords(builder.Configuration);
+builder.Services.AddRoseGeoWorkflows();
 // admin owns dead letters: on Dapr it reads the dead-letter topic of every topic on the pubsub
 // component (knowledge.updated travels on the broadcast component; a lost index refresh heals on the next one).
 builder.Services.AddRoseDeadLetterReader(builder.Configuration, "conversation.message", "conversation.ended", "lead.qualified");
@@ -20,6 +26,7 @@ app.UseRoseTenancy();
 app.MapRosePlatform();
 app.MapOpenApi();
 app.MapTenantAdminApi();
+app.MapGeoAdminApi();
 app.MapGroup("/admin/v1").RequireStaffKey().MapDeadLetterAdmin();
 await app.RunOrMigrateOnlyAsync();
 

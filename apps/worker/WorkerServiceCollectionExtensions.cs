@@ -1,3 +1,4 @@
+using Rose.Geo;
 using Rose.Knowledge;
 using Rose.Llm;
 using Rose.Platform;
@@ -14,14 +15,18 @@ public static class WorkerServiceCollectionExtensions
     /// <c>AddRoseWorkflows</c> call. Rose.Llm gives document loading its configured embedding
     /// provider and the LLM that extracts the knowledge graph (offline defaults without configuration).
     /// Rose.Tagging tags and scores every conversation on <c>conversation.ended</c> and retags by cron.
+    /// Rose.Geo's GEO publishing workflow runs here too: weekly by cron, on <c>knowledge.updated</c>
+    /// for the pages citing the changed document, and when staff start it through the workflow API.
     /// </summary>
     public static IServiceCollection AddWorkerServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRoseLlm(configuration);
         services.AddRoseKnowledge(configuration);
         services.AddRoseKnowledgeWorkflows();
-        services.AddRoseWorkflows(configuration, workflows => workflows.AddDocumentLoading());
+        services.AddRoseGeoWorkflows();
+        services.AddRoseWorkflows(configuration, workflows => workflows.AddDocumentLoading().AddGeoPublishing());
         services.AddRoseTagging(configuration);
+        services.AddRoseGeo(configuration);
         return services;
     }
 }

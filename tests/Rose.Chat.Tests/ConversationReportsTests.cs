@@ -149,6 +149,23 @@ public sealed class ConversationReportsTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await app.DisposeAsync();
 
+    [Fact]
+    public async Task Visitor_questions_are_the_visitor_messages_of_the_period_with_the_names_left_in_the_lead_form()
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        using var _ = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(acme.TenantId);
+        var reports = scope.ServiceProvider.GetRequiredService<Rose.Chat.Reports.ConversationReports>();
+
+        var questions = await reports.VisitorQuestionsAsync(Start.AddHours(4), Start.AddHours(7), 100, CancellationToken.None);
+
+        // c4..c6 only (c3 is before the period), their visitor messages only, oldest first; not globex's Salesforce question.
+        Assert.Equal(["c4", "c5", "c6"], questions.Select(q => q.ConversationId));
+        Assert.Equal(["Question number 4", "Do you integrate with Salesforce?", "Question number 6"], questions.Select(q => q.Text));
+        Assert.Equal(["Ann Wayne"], questions[2].VisitorNames);
+        Assert.Empty(questions[0].VisitorNames);
+        Assert.Equal(["c4"], (await reports.VisitorQuestionsAsync(Start.AddHours(4), Start.AddHours(7), 1, CancellationToken.None)).Select(q => q.ConversationId));
+    }
+
     private async Task SeedAsync(string tenantId, IEnumerable<Seed> seeds)
     {
         await using var scope = app.Services.CreateAsyncScope();
@@ -171,7 +188,7 @@ public sealed class ConversationReportsTests : IAsyncLifetime
             });
             if (seed.Email is not null)
             {
-                db.Leads.Add(new Lead { Id = seed.Id + "-lead", Email = seed.Email, ConversationId = seed.Id, CreatedAt = at });
+                db.Leads.Add(new Lead { Id = seed.Id + "-lead", Email = seed.Email, Name = "Ann Wayne", ConversationId = seed.Id, CreatedAt = at });
             }
         }
 

@@ -25,12 +25,13 @@ public sealed class WorkerHostTests : IDisposable
         using var client = factory.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
-        // The workflow purge and, from Rose.Tagging, the retag of conversations.
+        // The workflow purge, from Rose.Tagging the retag of conversations, from Rose.Geo the weekly GEO run.
         Assert.Equal(
-            [CronJobs.WorkflowPurge.Name, "conversation-retag"],
+            [CronJobs.WorkflowPurge.Name, "conversation-retag", "geo-weekly-run"],
             factory.Services.GetServices<CronJobRegistration>().Select(j => j.Definition.Name));
         Assert.Contains(factory.Services.GetServices<CronJobRegistration>(), j => j.Definition == CronJobs.WorkflowPurge);
         Assert.Contains("DocumentLoadingWorkflow", factory.Services.GetRequiredService<WorkflowRegistrations>().Workflows.Keys);
+        Assert.Contains("GeoPublishingWorkflow", factory.Services.GetRequiredService<WorkflowRegistrations>().Workflows.Keys);
         await using var scope = factory.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<WorkflowPurgeJob>().RunAsync(CancellationToken.None);
         Assert.True(File.Exists(Path.Combine(folder.Path, "platform.db")));

@@ -115,6 +115,36 @@ public sealed class ConversationReports(ChatDbContext db)
         return leads.OrderByDescending(l => l.CreatedAt).Take(Math.Clamp(limit, 1, 10_000)).ToList();
     }
 
+    /// <summary>
+    /// Every message visitors of the current tenant wrote in [<paramref name="from"/>, <paramref name="to"/>),
+    /// ended conversation or not, oldest first, at most <paramref name="limit"/>; with the names each
+    /// visitor left in the lead form. GEO turns them into FAQ pages (and removes the personal data).
+    /// </summary>
+    public async Task<IReadOnlyList<VisitorQuestion>> VisitorQuestionsAsync(DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
+    {
+        // The conversation's last activity is stored as ticks and bounds the messages in SQL (a message
+        // is never later than its conversation's last activity); the message's own time is compared
+        // here because SQLite cannot compare a DateTimeOffset.
+        var messages = await db.Messages.AsNoTracking()
+            .Where(m => m.Role == ConversationMessage.VisitorRole
+                        && db.Conversations.Any(c => c.Id == m.ConversationId && c.LastActivityAt >= from))
+            .Select(m => new { m.ConversationId, m.Id, m.Text, m.CreatedAt, m.Sequence })
+            .ToListAsync(cancellationToken);
+        var inPeriod = messages
+            .Where(m => m.CreatedAt >= from && m.CreatedAt < to)
+            .OrderBy(m => m.CreatedAt).ThenBy(m => m.ConversationId, StringComparer.Ordinal).ThenBy(m => m.Sequence)
+            .Take(Math.Clamp(limit, 1, 100_000))
+            .ToList();
+        var conversations = inPeriod.Select(m => m.ConversationId).Distinct().ToList();
+        var names = (await db.Leads.AsNoTracking()
+                .Where(l => l.Name != null && l.ConversationId != null && conversations.Contains(l.ConversationId))
+                .Select(l => new { l.ConversationId, l.Name })
+                .ToListAsync(cancellationToken))
+            .GroupBy(l => l.ConversationId!, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.Select(l => l.Name!).Distinct(StringComparer.Ordinal)], StringComparer.Ordinal);
+        return [.. inPeriod.Select(m => new VisitorQuestion(m.ConversationId, m.Id, m.Text, m.CreatedAt, names.GetValueOrDefault(m.ConversationId) ?? []))];
+    }
+
     /// <summary>The conversation with its messages, or null when the current tenant has none with this id.</summary>
     public async Task<ConversationTranscript?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {
