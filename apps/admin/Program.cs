@@ -1,10 +1,11 @@
 using Rose.Storage;
+using Rose.Geo.Site;
 using Rose.Platform;
 using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
 using Rose.Tenancy.Http;
 
-// admin: Rose staff's API (tenants, dead letters; GEO republish and hostnames come with their modules).
+// admin: Rose staff's API (tenants, dead letters, GEO custom hostnames; GEO republish comes with its module).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddOpenApi();
@@ -12,6 +13,7 @@ builder.Services.AddRoseTenancy(builder.Configuration);
 builder.Services.AddRosePlatform(builder.Configuration);
 // admin owns dead letters: on Dapr it reads the dead-letter topic of every topic on the pubsub
 // component (knowledge.updated travels on the broadcast component; a lost index refresh heals on the next one).
+builder.Services.AddRoseGeoHostnames(builder.Configuration);
 builder.Services.AddRoseDeadLetterReader(builder.Configuration, "conversation.message", "conversation.ended", "lead.qualified");
 
 var app = builder.Build();
@@ -21,6 +23,7 @@ app.MapRosePlatform();
 app.MapOpenApi();
 app.MapTenantAdminApi();
 app.MapGroup("/admin/v1").RequireStaffKey().MapDeadLetterAdmin();
+app.MapRoseGeoHostnames();
 await app.RunOrMigrateOnlyAsync();
 
 public partial class Program;

@@ -1,6 +1,7 @@
 using Rose.Backoffice.Pages;
 using Rose.Chat;
 using Rose.Chat.Api;
+using Rose.Geo.Site;
 using Rose.Llm;
 using Rose.Platform;
 using Rose.Knowledge;
@@ -31,6 +32,8 @@ builder.Services.AddRoseWorkflows(builder.Configuration, workflows => workflows.
 builder.Services.AddRoseChat(builder.Configuration);
 builder.AddRoseBackoffice();
 builder.Services.AddRoseTagging(builder.Configuration);
+builder.Services.AddRoseGeoSite(builder.Configuration);
+builder.Services.AddRoseGeoHostnames(builder.Configuration);
 builder.Services.AddDemoTenant(builder.Configuration);
 
 var app = builder.Build();
@@ -50,6 +53,8 @@ app.MapTenantManagementApi();
 app.MapKnowledgeApi();
 app.MapTenantAdminApi();
 app.MapRoseBackoffice();
+app.MapRoseGeoSite();
+app.MapRoseGeoHostnames();
 app.MapGroup("/admin/v1").RequireStaffKey().MapDeadLetterAdmin();
 app.Run();
 
