@@ -1,13 +1,14 @@
 using Rose.Geo;
 using Rose.Geo.Api;
 using Rose.Storage;
+using Rose.Geo.Site;
 using Rose.Platform;
 using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
 using Rose.Tenancy.Http;
 using Rose.Workflows;
 
-// admin: Rose staff's API (tenants, dead letters, GEO republish; hostnames come with their module).
+// admin: Rose staff's API (tenants, dead letters, GEO republish and custom hostnames).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddOpenApi();
@@ -18,6 +19,7 @@ builder.Services.AddRoseGeoRecords(builder.Configuration);
 builder.Services.AddRoseGeoWorkflows();
 // admin owns dead letters: on Dapr it reads the dead-letter topic of every topic on the pubsub
 // component (knowledge.updated travels on the broadcast component; a lost index refresh heals on the next one).
+builder.Services.AddRoseGeoHostnames(builder.Configuration);
 builder.Services.AddRoseDeadLetterReader(builder.Configuration, "conversation.message", "conversation.ended", "lead.qualified");
 
 var app = builder.Build();
@@ -28,6 +30,7 @@ app.MapOpenApi();
 app.MapTenantAdminApi();
 app.MapGeoAdminApi();
 app.MapGroup("/admin/v1").RequireStaffKey().MapDeadLetterAdmin();
+app.MapRoseGeoHostnames();
 await app.RunOrMigrateOnlyAsync();
 
 public partial class Program;

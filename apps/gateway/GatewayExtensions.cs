@@ -13,6 +13,7 @@ public static class GatewayExtensions
     public static IServiceCollection AddRoseGateway(this IServiceCollection services, IConfiguration configuration)
     {
         var options = configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName));
         var (routes, clusters) = GatewayRoutes.Build(options, configuration["DAPR_HTTP_PORT"], configuration["DAPR_API_TOKEN"]);
         services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
         services.AddRateLimiter(limiter =>
@@ -39,6 +40,9 @@ public static class GatewayExtensions
     public static WebApplication MapRoseGateway(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        // Before routing: a custom hostname's request is rewritten to the GEO site's path, which YARP then matches.
+        app.UseMiddleware<CustomHostnameMiddleware>();
+        app.UseRouting();
         app.UseRateLimiter();
         app.MapReverseProxy().RequireRateLimiting(ClientRateLimit);
         return app;

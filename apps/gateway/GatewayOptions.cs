@@ -23,6 +23,13 @@ public sealed class GatewayOptions
     /// </summary>
     public TimeSpan ActivityTimeout { get; init; } = TimeSpan.FromSeconds(100);
 
+    /// <summary>
+    /// Rose's own hostnames (the widget's and the backoffice's, e.g. <c>rose.example.com</c>). Any other name a
+    /// request arrives with is taken for a tenant's custom hostname and goes to its GEO site
+    /// (<see cref="CustomHostnameMiddleware"/>). Empty (the default): custom hostnames are not served.
+    /// </summary>
+    public List<string> PublicHosts { get; init; } = [];
+
     /// <summary>Requests per minute one client IP may send through the gateway.</summary>
     public int RequestsPerMinutePerClient { get; init; } = 600;
 }

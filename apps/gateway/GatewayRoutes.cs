@@ -9,6 +9,11 @@ namespace Rose.Gateway;
 /// a <c>dapr-app-id</c> header, so the sidecar does discovery, mTLS and retries; elsewhere each
 /// route goes straight to its app.
 /// <para>
+/// The published GEO sites are read from search (in the blob binding's scope, and already the app for
+/// public traffic): <c>/geo/{tenant}/…</c> as on the standalone host, and a tenant's verified custom
+/// hostnames, which <see cref="CustomHostnameMiddleware"/> rewrites to <c>/geo-host/…</c>.
+/// </para>
+/// <para>
 /// One route skips the sidecars even on Dapr: the widget's streamed answer (POST
 /// <c>/rose/v1/conversations/{id}/messages</c>, server-sent events). daprd runs a whole invocation,
 /// response streaming included, inside the target app's resiliency policy (dapr/dapr
@@ -42,6 +47,8 @@ public static class GatewayRoutes
         ("management-api", "/api/{**rest}", "backoffice", null, true),
         ("backoffice-pages", "/backoffice/{**rest}", "backoffice", null, false),
         ("staff-api", "/admin/{**rest}", "admin", null, true),
+        ("geo-sites", "/geo/{**rest}", "search", ["GET", "HEAD"], true),
+        ("geo-custom-host", CustomHostnameMiddleware.HostPathPrefix + "/{**rest}", "search", ["GET", "HEAD"], true),
     ];
 
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(GatewayOptions options, string? daprHttpPort, string? daprApiToken = null)

@@ -3,6 +3,7 @@ using Rose.Chat;
 using Rose.Chat.Api;
 using Rose.Geo;
 using Rose.Geo.Api;
+using Rose.Geo.Site;
 using Rose.Llm;
 using Rose.Platform;
 using Rose.Knowledge;
@@ -35,6 +36,8 @@ builder.Services.AddRoseChat(builder.Configuration);
 builder.AddRoseBackoffice();
 builder.Services.AddRoseTagging(builder.Configuration);
 builder.Services.AddRoseGeo(builder.Configuration);
+builder.Services.AddRoseGeoSite(builder.Configuration);
+builder.Services.AddRoseGeoHostnames(builder.Configuration);
 builder.Services.AddDemoTenant(builder.Configuration);
 
 var app = builder.Build();
@@ -56,6 +59,8 @@ app.MapKnowledgeApi();
 app.MapTenantAdminApi();
 app.MapGeoAdminApi();
 app.MapRoseBackoffice();
+app.MapRoseGeoSite();
+app.MapRoseGeoHostnames();
 app.MapGroup("/admin/v1").RequireStaffKey().MapDeadLetterAdmin();
 app.Run();
 

@@ -1,4 +1,5 @@
 using Rose.Geo;
+using Rose.Geo.Site;
 using Rose.Knowledge;
 using Rose.Llm;
 using Rose.Platform;
@@ -16,7 +17,8 @@ public static class WorkerServiceCollectionExtensions
     /// provider and the LLM that extracts the knowledge graph (offline defaults without configuration).
     /// Rose.Tagging tags and scores every conversation on <c>conversation.ended</c> and retags by cron.
     /// Rose.Geo's GEO publishing workflow runs here too: weekly by cron, on <c>knowledge.updated</c>
-    /// for the pages citing the changed document, and when staff start it through the workflow API.
+    /// for the pages citing the changed document, and when staff start it through the workflow API;
+    /// it publishes through Rose.Geo's site publisher (blob binding + IndexNow).
     /// </summary>
     public static IServiceCollection AddWorkerServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -27,6 +29,8 @@ public static class WorkerServiceCollectionExtensions
         services.AddRoseWorkflows(configuration, workflows => workflows.AddDocumentLoading().AddGeoPublishing());
         services.AddRoseTagging(configuration);
         services.AddRoseGeo(configuration);
+        // The publish step renders and writes the site through the blob binding and pings IndexNow.
+        services.AddRoseGeoSite(configuration);
         return services;
     }
 }

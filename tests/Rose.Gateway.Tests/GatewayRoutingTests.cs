@@ -156,6 +156,29 @@ public sealed class GatewayRoutingTests : IDisposable
     }
 
     [Fact]
+    public async Task Geo_sites_go_to_search_and_a_custom_hostname_goes_to_its_site_with_the_host_named()
+    {
+        await using var gateway = Gateway(dapr: true, publicHost: "rose.example.com");
+        using var client = gateway.CreateClient();
+
+        await client.GetAsync("http://rose.example.com/geo/acme/sitemap.xml");
+        using var spoofed = new HttpRequestMessage(HttpMethod.Get, "http://faq.acme.test/how-to-install");
+        spoofed.Headers.Add(CustomHostnameMiddleware.SiteHostHeader, "faq.globex.test");
+        await client.SendAsync(spoofed);
+        var direct = await client.GetAsync("http://rose.example.com/geo-host/how-to-install");
+        var probe = await client.GetAsync("http://10.1.2.3/health");
+
+        var calls = sidecar.Server.LogEntries.Select(e => e.RequestMessage).ToList();
+        Assert.Equal(2, calls.Count);
+        Assert.Equal(("/geo/acme/sitemap.xml", "search"), (calls[0].Path, calls[0].Headers!["dapr-app-id"].Single()));
+        Assert.Equal(("/geo-host/how-to-install", "search"), (calls[1].Path, calls[1].Headers!["dapr-app-id"].Single()));
+        // The host the visitor asked for, never the one a visitor claims.
+        Assert.Equal("faq.acme.test", calls[1].Headers![CustomHostnameMiddleware.SiteHostHeader].Single());
+        Assert.Equal(HttpStatusCode.NotFound, direct.StatusCode);
+        Assert.NotEqual(HttpStatusCode.NotFound, probe.StatusCode);
+    }
+
+    [Fact]
     public async Task Unknown_paths_are_not_forwarded()
     {
         await using var gateway = Gateway(dapr: false);
@@ -174,8 +197,13 @@ public sealed class GatewayRoutingTests : IDisposable
         sidecar.Dispose();
     }
 
-    private WebApplicationFactory<Program> Gateway(bool dapr, string? daprApiToken = null) => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+    private WebApplicationFactory<Program> Gateway(bool dapr, string? daprApiToken = null, string? publicHost = null) => new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
     {
+        if (publicHost is not null)
+        {
+            builder.UseSetting("Rose:Gateway:PublicHosts:0", publicHost);
+        }
+
         builder.UseSetting("Rose:Gateway:Destinations:search", search.Url);
         builder.UseSetting("Rose:Gateway:Destinations:backoffice", backoffice.Url);
         builder.UseSetting("Rose:Gateway:Destinations:admin", backoffice.Url);
