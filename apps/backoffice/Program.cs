@@ -2,6 +2,8 @@ using Rose.Storage;
 using Rose.Backoffice.Pages;
 using Rose.Chat;
 using Rose.Chat.Api;
+using Rose.Crm.Webhooks;
+using Rose.Crm.Webhooks.Api;
 using Rose.Knowledge;
 using Rose.Knowledge.Endpoints;
 using Rose.Analytics;
@@ -28,6 +30,7 @@ builder.Services.AddRoseWorkflowsOfWorker(builder.Configuration, workflows => wo
 builder.Services.AddRoseChatRecords();
 builder.AddRoseBackoffice();
 builder.Services.AddRoseTaggingRecords(builder.Configuration);
+builder.Services.AddRoseWebhookRegistry(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -40,6 +43,7 @@ app.MapKnowledgeApi();
 app.MapSkillsApi();
 app.MapConversationReportsApi();
 app.MapLeadsApi();
+app.MapWebhooksApi();
 app.MapRoseBackoffice();
 await app.RunOrMigrateOnlyAsync();
 

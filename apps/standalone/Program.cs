@@ -1,6 +1,8 @@
 using Rose.Backoffice.Pages;
 using Rose.Chat;
 using Rose.Chat.Api;
+using Rose.Crm.Webhooks;
+using Rose.Crm.Webhooks.Api;
 using Rose.Llm;
 using Rose.Platform;
 using Rose.Knowledge;
@@ -31,6 +33,7 @@ builder.Services.AddRoseWorkflows(builder.Configuration, workflows => workflows.
 builder.Services.AddRoseChat(builder.Configuration);
 builder.AddRoseBackoffice();
 builder.Services.AddRoseTagging(builder.Configuration);
+builder.Services.AddRoseWebhooks(builder.Configuration);
 builder.Services.AddDemoTenant(builder.Configuration);
 
 var app = builder.Build();
@@ -44,6 +47,7 @@ app.MapChatApi();
 app.MapSkillsApi();
 app.MapConversationReportsApi();
 app.MapLeadsApi();
+app.MapWebhooksApi();
 app.MapRoseWidget();
 app.MapDemoDocs();
 app.MapTenantManagementApi();

@@ -1,3 +1,4 @@
+using Rose.Crm.Webhooks;
 using Rose.Knowledge;
 using Rose.Llm;
 using Rose.Platform;
@@ -14,6 +15,7 @@ public static class WorkerServiceCollectionExtensions
     /// <c>AddRoseWorkflows</c> call. Rose.Llm gives document loading its configured embedding
     /// provider and the LLM that extracts the knowledge graph (offline defaults without configuration).
     /// Rose.Tagging tags and scores every conversation on <c>conversation.ended</c> and retags by cron.
+    /// Rose.Crm's webhooks deliver the tenants' subscribed events and retry by cron.
     /// </summary>
     public static IServiceCollection AddWorkerServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -22,6 +24,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddRoseKnowledgeWorkflows();
         services.AddRoseWorkflows(configuration, workflows => workflows.AddDocumentLoading());
         services.AddRoseTagging(configuration);
+        services.AddRoseWebhooks(configuration);
         return services;
     }
 }
