@@ -29,6 +29,7 @@ builder.Services.AddRosePlatform(builder.Configuration);
 builder.Services.AddRoseLlm(builder.Configuration);
 builder.Services.AddRoseKnowledge(builder.Configuration);
 builder.Services.AddRoseKnowledgeWorkflows();
+builder.Services.AddRoseKnowledgeJobs();
 builder.Services.AddRoseWorkflows(builder.Configuration, workflows => workflows.AddDocumentLoading());
 builder.Services.AddRoseChat(builder.Configuration);
 builder.AddRoseBackoffice();

@@ -22,6 +22,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddRoseLlm(configuration);
         services.AddRoseKnowledge(configuration);
         services.AddRoseKnowledgeWorkflows();
+        services.AddRoseKnowledgeJobs();
         services.AddRoseWorkflows(configuration, workflows => workflows.AddDocumentLoading());
         services.AddRoseTagging(configuration);
         services.AddRoseWebhooks(configuration);
