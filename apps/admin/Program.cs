@@ -20,7 +20,7 @@ builder.Services.AddRoseGeoWorkflows();
 // admin owns dead letters: on Dapr it reads the dead-letter topic of every topic on the pubsub
 // component (knowledge.updated travels on the broadcast component; a lost index refresh heals on the next one).
 builder.Services.AddRoseGeoHostnames(builder.Configuration);
-builder.Services.AddRoseDeadLetterReader(builder.Configuration, "conversation.message", "conversation.ended", "lead.qualified");
+builder.Services.AddRoseDeadLetterReader(builder.Configuration, "conversation.message", "conversation.ended", "lead.qualified", "lead.captured", "conversion.recorded");
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

@@ -4,6 +4,8 @@ using Rose.Chat;
 using Rose.Chat.Api;
 using Rose.Geo;
 using Rose.Geo.Api;
+using Rose.Crm.Webhooks;
+using Rose.Crm.Webhooks.Api;
 using Rose.Knowledge;
 using Rose.Knowledge.Endpoints;
 using Rose.Analytics;
@@ -32,6 +34,7 @@ builder.Services.AddRoseChatRecords();
 builder.AddRoseBackoffice();
 builder.Services.AddRoseTaggingRecords(builder.Configuration);
 builder.Services.AddRoseGeoRecords(builder.Configuration);
+builder.Services.AddRoseWebhookRegistry(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -45,6 +48,7 @@ app.MapSkillsApi();
 app.MapConversationReportsApi();
 app.MapLeadsApi();
 app.MapGeoApi();
+app.MapWebhooksApi();
 app.MapRoseBackoffice();
 await app.RunOrMigrateOnlyAsync();
 

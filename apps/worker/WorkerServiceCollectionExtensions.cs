@@ -1,5 +1,6 @@
 using Rose.Geo;
 using Rose.Geo.Site;
+using Rose.Crm.Webhooks;
 using Rose.Knowledge;
 using Rose.Llm;
 using Rose.Platform;
@@ -19,18 +20,21 @@ public static class WorkerServiceCollectionExtensions
     /// Rose.Geo's GEO publishing workflow runs here too: weekly by cron, on <c>knowledge.updated</c>
     /// for the pages citing the changed document, and when staff start it through the workflow API;
     /// it publishes through Rose.Geo's site publisher (blob binding + IndexNow).
+    /// Rose.Crm's webhooks deliver the tenants' subscribed events and retry by cron.
     /// </summary>
     public static IServiceCollection AddWorkerServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRoseLlm(configuration);
         services.AddRoseKnowledge(configuration);
         services.AddRoseKnowledgeWorkflows();
+        services.AddRoseKnowledgeJobs();
         services.AddRoseGeoWorkflows();
         services.AddRoseWorkflows(configuration, workflows => workflows.AddDocumentLoading().AddGeoPublishing());
         services.AddRoseTagging(configuration);
         services.AddRoseGeo(configuration);
         // The publish step renders and writes the site through the blob binding and pings IndexNow.
         services.AddRoseGeoSite(configuration);
+        services.AddRoseWebhooks(configuration);
         return services;
     }
 }

@@ -117,6 +117,34 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Faqs_post_with_an_edited_question_replaces_the_entrys_document_and_delete_removes_it()
+    {
+        var acme = await app.ClientForNewTenantAsync("acme");
+
+        var first = await acme.PostAsJsonAsync("/api/v1/knowledge/faqs", new FaqRequest([new FaqEntry("Do you ship to Canada?", "Yes, in ten days.", Id: "shipping-1")]));
+        var firstId = (await first.Content.ReadFromJsonAsync<List<AcceptedDocument>>(Json))![0].Id;
+        await WaitForLoadedAsync(acme, firstId);
+        var edited = await acme.PostAsJsonAsync("/api/v1/knowledge/faqs", new FaqRequest([new FaqEntry("Do you ship to Mexico?", "Yes, in twelve days.", Id: "shipping-1")]));
+        var editedId = (await edited.Content.ReadFromJsonAsync<List<AcceptedDocument>>(Json))![0].Id;
+        var loaded = await WaitForLoadedAsync(acme, editedId);
+        var documents = await acme.GetFromJsonAsync<List<DocumentView>>("/api/v1/knowledge/documents", Json);
+        var search = await acme.GetFromJsonAsync<SearchResponse>("/api/v1/knowledge/search?q=ship%20Canada%20Mexico&k=5", Json);
+        var deleted = await acme.DeleteAsync("/api/v1/knowledge/faqs/shipping-1");
+        var afterDelete = await acme.GetFromJsonAsync<List<DocumentView>>("/api/v1/knowledge/documents", Json);
+
+        Assert.Equal(firstId, editedId);
+        Assert.Equal(DocumentStatus.Indexed, loaded.Status);
+        var only = Assert.Single(documents!);
+        Assert.Equal("Do you ship to Mexico?", only.Title);
+        Assert.Equal(1, only.ChunkCount);
+        var hit = Assert.Single(search!.Results);
+        Assert.Contains("Mexico", hit.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Canada", hit.Text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Empty(afterDelete!);
+    }
+
+    [Fact]
     public async Task Invalid_requests_answer_400_validation_problems_and_no_key_answers_401()
     {
         var acme = await app.ClientForNewTenantAsync("acme");

@@ -7,6 +7,7 @@ using Rose.Knowledge.Data;
 using Rose.Knowledge.Events;
 using Rose.Knowledge.Graph;
 using Rose.Knowledge.Ingestion;
+using Rose.Knowledge.Jobs;
 using Rose.Knowledge.Parsing;
 using Rose.Knowledge.Retrieval;
 using Rose.Knowledge.Sources;
@@ -67,6 +68,16 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<DocumentReloadScan>();
         services.AddHostedService(sp => sp.GetRequiredService<DocumentReloadScan>());
         services.TryAddScoped<DocumentIntake>();
+        return services;
+    }
+
+    /// <summary>
+    /// The knowledge module's scheduled jobs, in the app that runs them (the worker, the standalone
+    /// host): the hourly FAQ update (<see cref="KnowledgeJobs.FaqUpdate"/>). Needs <see cref="AddRoseKnowledge"/> and a document-loading scheduler.
+    /// </summary>
+    public static IServiceCollection AddRoseKnowledgeJobs(this IServiceCollection services)
+    {
+        services.AddRoseCronJob<FaqUpdateJob>(KnowledgeJobs.FaqUpdate);
         return services;
     }
 

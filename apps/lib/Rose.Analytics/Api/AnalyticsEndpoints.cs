@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Rose.Analytics.Conversions;
 using Rose.Analytics.Data;
+using Rose.Analytics.PostHog;
 using Rose.Tenancy.Http;
 
 namespace Rose.Analytics.Api;
@@ -17,7 +19,7 @@ public static class AnalyticsEndpoints
     public static IEndpointRouteBuilder MapAnalyticsApi(this IEndpointRouteBuilder routes)
     {
         routes.MapPost("/rose/v1/events", async Task<Results<Accepted, ValidationProblem>> (
-                WidgetEventBatch batch, AnalyticsDbContext db, TimeProvider clock, CancellationToken ct) =>
+                WidgetEventBatch batch, AnalyticsDbContext db, PostHogForwarder postHog, HttpContext context, TimeProvider clock, CancellationToken ct) =>
             {
                 var events = batch.Events ?? [];
                 var errors = Validate(events);
@@ -27,15 +29,19 @@ public static class AnalyticsEndpoints
                 }
 
                 var now = clock.GetUtcNow();
-                db.Events.AddRange(events.Select(e => new WidgetEvent
+                var rows = events.Select(e => new WidgetEvent
                 {
                     Type = e.Type!,
                     ConversationId = e.ConversationId,
                     Data = e.Data is { ValueKind: not System.Text.Json.JsonValueKind.Undefined and not System.Text.Json.JsonValueKind.Null } data ? data.GetRawText() : null,
                     OccurredAt = e.At is { } at && at <= now ? at : now,
                     ReceivedAt = now,
-                }));
+                }).ToList();
+                db.Events.AddRange(rows);
                 await db.SaveChangesAsync(ct);
+                var tenantId = context.GetTenant().TenantId;
+                postHog.Enqueue(rows.Select(r => new PostHogEvent("rose " + r.Type, r.ConversationId ?? "anonymous:" + tenantId, r.OccurredAt,
+                    new Dictionary<string, object?> { ["tenant_id"] = tenantId, ["conversation_id"] = r.ConversationId, ["data"] = r.Data })));
                 return TypedResults.Accepted((string?)null);
             })
             .RequireWidgetKey()
@@ -50,6 +56,7 @@ public static class AnalyticsEndpoints
             .RequireApiKey()
             .WithTags("Analytics")
             .WithName("CountWidgetEvents");
+        routes.MapConversionsApi();
         return routes;
     }
 

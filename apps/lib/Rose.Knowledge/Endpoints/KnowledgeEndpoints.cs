@@ -39,6 +39,13 @@ public static class KnowledgeEndpoints
             return TypedResults.Accepted($"{Base}/documents", views.Select(v => new AcceptedDocument(v.Id, v.Status)).ToList());
         });
 
+        knowledge.MapDelete("/faqs/{faqId}", async Task<Results<NoContent, ProblemHttpResult>> (string faqId, DocumentIntake intake, CancellationToken ct) =>
+                await intake.DeleteFaqAsync(faqId, ct)
+                    ? TypedResults.NoContent()
+                    : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such FAQ entry", detail: $"No FAQ entry with id '{faqId}' exists for this tenant."))
+            .WithName("DeleteFaqEntry")
+            .WithSummary("Removes an FAQ entry (by the id it was submitted with) from the knowledge base");
+
         knowledge.MapPost("/sources/sitemap", async (SitemapRequest request, DocumentIntake intake, CancellationToken ct) =>
         {
             var views = await intake.SubmitSitemapAsync(request.Url, ct);

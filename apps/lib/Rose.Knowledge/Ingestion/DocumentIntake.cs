@@ -66,6 +66,16 @@ public sealed class DocumentIntake(
             {
                 errors[$"faqs[{i}]"] = ["Each FAQ entry needs a question and an answer."];
             }
+
+            if (entries[i].Id is { } id && !FaqKeys.IsValidId(id))
+            {
+                errors[$"faqs[{i}].id"] = [$"An FAQ id is 1 to {FaqKeys.MaxIdLength} letters, digits, '-', '_' or '.'."];
+            }
+        }
+
+        if (entries.Where(e => e.Id is not null).GroupBy(e => e.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
+        {
+            errors["faqs"] = [$"The id '{duplicate.Key}' appears twice."];
         }
 
         if (entries.Count == 0)
@@ -82,12 +92,25 @@ public sealed class DocumentIntake(
         foreach (var entry in entries)
         {
             ValidUrl(entry.Url, "url");
-            var key = "faq:" + TextNormalizer.Collapse(entry.Question).ToLowerInvariant();
+            var key = entry.Id is { } id ? FaqKeys.ForId(id) : FaqKeys.ForQuestion(TextNormalizer.Collapse(entry.Question));
             var payload = JsonSerializer.SerializeToUtf8Bytes(entry with { Question = entry.Question.Trim(), Answer = entry.Answer.Trim() });
             views.Add(await UpsertAsync(key, entry.Question.Trim(), null, string.IsNullOrWhiteSpace(entry.Url) ? null : entry.Url.Trim(), "application/json", DocumentOrigin.Faq, payload, cancellationToken));
         }
 
         return views;
+    }
+
+    /// <summary>Removes the FAQ entry with this id (its document, chunks and vectors); false when there is none.</summary>
+    public async Task<bool> DeleteFaqAsync(string faqId, CancellationToken cancellationToken)
+    {
+        if (!FaqKeys.IsValidId(faqId))
+        {
+            return false;
+        }
+
+        var key = FaqKeys.ForId(faqId);
+        var documentId = await db.Documents.AsNoTracking().Where(d => d.SourceKey == key).Select(d => d.Id).SingleOrDefaultAsync(cancellationToken);
+        return documentId is not null && await DeleteAsync(documentId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DocumentView>> SubmitSitemapAsync(string? sitemapUrl, CancellationToken cancellationToken)

@@ -1,4 +1,8 @@
 namespace Rose.Knowledge.Ingestion;
 
 /// <summary>A question and its answer, stored as one chunk.</summary>
-public sealed record FaqEntry(string Question, string Answer, string? Url = null);
+/// <param name="Id">
+/// The entry's own id (the FAQ editor's): the entry is keyed by it, so editing its question replaces
+/// the same document. Without an id the entry is keyed by its question text, as before ids existed.
+/// </param>
+public sealed record FaqEntry(string Question, string Answer, string? Url = null, string? Id = null);

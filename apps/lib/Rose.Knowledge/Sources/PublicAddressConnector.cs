@@ -7,7 +7,7 @@ namespace Rose.Knowledge.Sources;
 /// Connects fetches only to public addresses, checked on the address actually dialled (after DNS),
 /// so a URL whose name resolves to an internal address, or re-resolves to one, is refused.
 /// </summary>
-internal static class PublicAddressConnector
+public static class PublicAddressConnector
 {
     public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, bool allowPrivate, CancellationToken cancellationToken)
     {

@@ -1,0 +1,4 @@
+namespace Rose.Analytics.Conversions;
+
+/// <summary>The new conversion secret, returned once: Rose stores it encrypted and never shows it again.</summary>
+public sealed record ConversionSecretCreated(string Secret);
