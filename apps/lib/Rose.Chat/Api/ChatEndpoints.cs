@@ -9,8 +9,10 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using Rose.Chat.Data;
+using Rose.Chat.Events;
 using Rose.Chat.Pipeline;
 using Rose.Chat.Skills;
+using Rose.Platform.PubSub;
 using Rose.Tenancy.Http;
 
 namespace Rose.Chat.Api;
@@ -62,7 +64,7 @@ public static class ChatEndpoints
             .WithName("PostMessage")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
-        widget.MapPost("/leads", async Task<Results<Created<LeadAccepted>, ValidationProblem>> (LeadRequest request, ChatDbContext db, TimeProvider clock, CancellationToken ct) =>
+        widget.MapPost("/leads", async Task<Results<Created<LeadAccepted>, ValidationProblem>> (LeadRequest request, HttpContext context, ChatDbContext db, TimeProvider clock, CancellationToken ct) =>
         {
             if (!IsEmail(request.Email))
             {
@@ -79,6 +81,8 @@ public static class ChatEndpoints
                 CreatedAt = clock.GetUtcNow(),
             };
             db.Leads.Add(lead);
+            // In the lead's own transaction: no address is stored without its event, nor the reverse.
+            db.StageEvent(new LeadCaptured(context.GetTenant().TenantId, lead.Id, lead.ConversationId));
             await db.SaveChangesAsync(ct);
             return TypedResults.Created((string?)null, new LeadAccepted(lead.Id));
         }).RequireRateLimiting(ChatRateLimits.Conversations).WithName("CreateLead");
