@@ -12,7 +12,7 @@ builder.Services.AddRoseTenancy(builder.Configuration);
 builder.Services.AddRosePlatform(builder.Configuration);
 // admin owns dead letters: on Dapr it reads the dead-letter topic of every topic on the pubsub
 // component (knowledge.updated travels on the broadcast component; a lost index refresh heals on the next one).
-builder.Services.AddRoseDeadLetterReader(builder.Configuration, "conversation.message", "conversation.ended", "lead.qualified");
+builder.Services.AddRoseDeadLetterReader(builder.Configuration, "conversation.message", "conversation.ended", "lead.captured", "lead.qualified");
 
 var app = builder.Build();
 app.MapDefaultEndpoints();

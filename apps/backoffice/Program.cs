@@ -1,6 +1,8 @@
 using Rose.Storage;
 using Rose.Backoffice.Pages;
 using Rose.Chat;
+using Rose.Crm;
+using Rose.Crm.HubSpot.Api;
 using Rose.Chat.Api;
 using Rose.Knowledge;
 using Rose.Knowledge.Endpoints;
@@ -24,10 +26,11 @@ builder.Services.AddRosePlatform(builder.Configuration);
 builder.Services.AddRoseLlm(builder.Configuration);
 builder.Services.AddRoseKnowledge(builder.Configuration);
 builder.Services.AddRoseKnowledgeWorkflows();
-builder.Services.AddRoseWorkflowsOfWorker(builder.Configuration, workflows => workflows.AddDocumentLoading());
+builder.Services.AddRoseWorkflowsOfWorker(builder.Configuration, workflows => workflows.AddDocumentLoading().AddHubSpotFullSync());
 builder.Services.AddRoseChatRecords();
 builder.AddRoseBackoffice();
 builder.Services.AddRoseTaggingRecords(builder.Configuration);
+builder.Services.AddRoseHubSpot(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -40,6 +43,7 @@ app.MapKnowledgeApi();
 app.MapSkillsApi();
 app.MapConversationReportsApi();
 app.MapLeadsApi();
+app.MapHubSpotApi();
 app.MapRoseBackoffice();
 await app.RunOrMigrateOnlyAsync();
 

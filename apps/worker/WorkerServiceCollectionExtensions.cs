@@ -1,3 +1,4 @@
+using Rose.Crm;
 using Rose.Knowledge;
 using Rose.Llm;
 using Rose.Platform;
@@ -14,14 +15,17 @@ public static class WorkerServiceCollectionExtensions
     /// <c>AddRoseWorkflows</c> call. Rose.Llm gives document loading its configured embedding
     /// provider and the LLM that extracts the knowledge graph (offline defaults without configuration).
     /// Rose.Tagging tags and scores every conversation on <c>conversation.ended</c> and retags by cron.
+    /// Rose.Crm pushes captured and qualified leads to the tenants' HubSpot portals, syncs their
+    /// contacts back by cron, and runs the full sync on demand (<c>HubSpotFullSyncWorkflow</c>).
     /// </summary>
     public static IServiceCollection AddWorkerServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddRoseLlm(configuration);
         services.AddRoseKnowledge(configuration);
         services.AddRoseKnowledgeWorkflows();
-        services.AddRoseWorkflows(configuration, workflows => workflows.AddDocumentLoading());
+        services.AddRoseWorkflows(configuration, workflows => workflows.AddDocumentLoading().AddHubSpotFullSync());
         services.AddRoseTagging(configuration);
+        services.AddRoseHubSpotSync(configuration);
         return services;
     }
 }
