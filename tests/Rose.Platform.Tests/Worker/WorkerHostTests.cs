@@ -25,9 +25,9 @@ public sealed class WorkerHostTests : IDisposable
         using var client = factory.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
-        // The workflow purge and, from Rose.Tagging, the retag of conversations.
+        // The workflow purge, from Rose.Tagging the retag of conversations, from Rose.Crm HubSpot's incremental sync.
         Assert.Equal(
-            [CronJobs.WorkflowPurge.Name, "conversation-retag"],
+            [CronJobs.WorkflowPurge.Name, "conversation-retag", "hubspot-incremental-sync"],
             factory.Services.GetServices<CronJobRegistration>().Select(j => j.Definition.Name));
         Assert.Contains(factory.Services.GetServices<CronJobRegistration>(), j => j.Definition == CronJobs.WorkflowPurge);
         Assert.Contains("DocumentLoadingWorkflow", factory.Services.GetRequiredService<WorkflowRegistrations>().Workflows.Keys);
