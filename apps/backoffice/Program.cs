@@ -1,6 +1,8 @@
 using Rose.Storage;
 using Rose.Backoffice.Pages;
 using Rose.Chat;
+using Rose.Crm;
+using Rose.Crm.HubSpot.Api;
 using Rose.Chat.Api;
 using Rose.Geo;
 using Rose.Geo.Api;
@@ -29,12 +31,13 @@ builder.Services.AddRoseLlm(builder.Configuration);
 builder.Services.AddRoseKnowledge(builder.Configuration);
 builder.Services.AddRoseKnowledgeWorkflows();
 builder.Services.AddRoseGeoWorkflows();
-builder.Services.AddRoseWorkflowsOfWorker(builder.Configuration, workflows => workflows.AddDocumentLoading().AddGeoPublishing());
+builder.Services.AddRoseWorkflowsOfWorker(builder.Configuration, workflows => workflows.AddDocumentLoading().AddGeoPublishing().AddHubSpotFullSync());
 builder.Services.AddRoseChatRecords();
 builder.AddRoseBackoffice();
 builder.Services.AddRoseTaggingRecords(builder.Configuration);
 builder.Services.AddRoseGeoRecords(builder.Configuration);
 builder.Services.AddRoseWebhookRegistry(builder.Configuration);
+builder.Services.AddRoseHubSpot(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -49,6 +52,7 @@ app.MapConversationReportsApi();
 app.MapLeadsApi();
 app.MapGeoApi();
 app.MapWebhooksApi();
+app.MapHubSpotApi();
 app.MapRoseBackoffice();
 await app.RunOrMigrateOnlyAsync();
 

@@ -46,6 +46,7 @@ public static class GatewayRoutes
         ("demo-page", "/demo", "search", null, true),
         ("management-api", "/api/{**rest}", "backoffice", null, true),
         ("backoffice-pages", "/backoffice/{**rest}", "backoffice", null, false),
+        ("integrations", "/integrations/{**rest}", "backoffice", null, true),
         ("staff-api", "/admin/{**rest}", "admin", null, true),
         ("geo-sites", "/geo/{**rest}", "search", ["GET", "HEAD"], true),
         ("geo-custom-host", CustomHostnameMiddleware.HostPathPrefix + "/{**rest}", "search", ["GET", "HEAD"], true),

@@ -1,6 +1,7 @@
 using Rose.Geo;
 using Rose.Geo.Site;
 using Rose.Crm.Webhooks;
+using Rose.Crm;
 using Rose.Knowledge;
 using Rose.Llm;
 using Rose.Platform;
@@ -21,6 +22,8 @@ public static class WorkerServiceCollectionExtensions
     /// for the pages citing the changed document, and when staff start it through the workflow API;
     /// it publishes through Rose.Geo's site publisher (blob binding + IndexNow).
     /// Rose.Crm's webhooks deliver the tenants' subscribed events and retry by cron.
+    /// Rose.Crm pushes captured and qualified leads to the tenants' HubSpot portals, syncs their
+    /// contacts back by cron, and runs the full sync on demand (<c>HubSpotFullSyncWorkflow</c>).
     /// </summary>
     public static IServiceCollection AddWorkerServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,12 +32,13 @@ public static class WorkerServiceCollectionExtensions
         services.AddRoseKnowledgeWorkflows();
         services.AddRoseKnowledgeJobs();
         services.AddRoseGeoWorkflows();
-        services.AddRoseWorkflows(configuration, workflows => workflows.AddDocumentLoading().AddGeoPublishing());
+        services.AddRoseWorkflows(configuration, workflows => workflows.AddDocumentLoading().AddGeoPublishing().AddHubSpotFullSync());
         services.AddRoseTagging(configuration);
         services.AddRoseGeo(configuration);
         // The publish step renders and writes the site through the blob binding and pings IndexNow.
         services.AddRoseGeoSite(configuration);
         services.AddRoseWebhooks(configuration);
+        services.AddRoseHubSpotSync(configuration);
         return services;
     }
 }

@@ -19,7 +19,8 @@ public sealed class ForwardedHeadersStartupFilter(IOptions<NetworkOptions> netwo
     {
         var options = new ForwardedHeadersOptions
         {
-            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto,
+            // The host too: a signed callback (HubSpot's webhooks) is verified against the URL as the caller sent it.
+            ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto | ForwardedHeaders.XForwardedHost,
             ForwardLimit = null,
         };
         options.KnownProxies.Clear();

@@ -27,6 +27,10 @@ public sealed class BackofficeBootTests(SharedTenant tenant) : IClassFixture<Sha
         Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/api/v1/conversations")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/api/v1/skills")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await management.GetAsync("/backoffice/login")).StatusCode);
+        var hubSpot = await management.GetFromJsonAsync<JsonElement>("/api/v1/integrations/hubspot");
+        Assert.False(hubSpot.GetProperty("connected").GetBoolean());
+        // Without Rose:Crm:HubSpot:ClientSecret nothing can be verified, so every webhook is refused.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await management.PostAsync("/integrations/v1/hubspot/webhooks", new StringContent("[]"))).StatusCode);
     }
 
     [Fact]

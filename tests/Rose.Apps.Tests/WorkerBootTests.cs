@@ -26,12 +26,20 @@ public sealed class WorkerBootTests
         var delivered = await daprd.PostAsync(route, CloudEvent("knowledge.updated", new { tenantId = "acme", documentId = "acme:d1", change = "indexed", id = Guid.NewGuid() }));
         var started = await daprd.PostAsJsonAsync("/workflows/v1/DocumentLoadingWorkflow/instances", new { tenantId = "acme", localId = "boot-test", input = new { tenantId = "acme", documentId = "d1" } });
         var unknown = await daprd.PostAsJsonAsync("/workflows/v1/NoSuchWorkflow/instances", new { tenantId = "acme" });
+        // A lead of a tenant without HubSpot: handled, nothing to push.
+        var lead = subscriptions.EnumerateArray().Single(s => s.GetProperty("topic").GetString() == "lead.captured").GetProperty("route").GetString()!;
+        var leadDelivered = await daprd.PostAsync(lead, CloudEvent("lead.captured", new { tenantId = "acme", leadId = "l1", conversationId = (string?)null, id = Guid.NewGuid() }));
+        var hubSpotSync = await daprd.PostAsJsonAsync("/workflows/v1/HubSpotFullSyncWorkflow/instances", new { tenantId = "acme", localId = "boot-sync", input = new { tenantId = "acme", runId = "boot-sync" } });
 
         Assert.Equal(HttpStatusCode.OK, delivered.StatusCode);
         Assert.Equal("SUCCESS", (await delivered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
         Assert.Equal(HttpStatusCode.Accepted, started.StatusCode);
-        Assert.Equal("acme_boot-test", Assert.Single(sidecar.Workflows.Started).InstanceId);
+        Assert.Contains(sidecar.Workflows.Started, s => s.InstanceId == "acme_boot-test");
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal("SUCCESS", (await leadDelivered.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
+        Assert.Equal(HttpStatusCode.Accepted, hubSpotSync.StatusCode);
+        Assert.Contains(sidecar.Workflows.Started, s => s.InstanceId == "acme_boot-sync");
+        Assert.Contains(subscriptions.EnumerateArray(), s => s.GetProperty("topic").GetString() == "lead.qualified");
         Assert.Equal("application/problem+json", unknown.Content.Headers.ContentType?.MediaType);
     }
 

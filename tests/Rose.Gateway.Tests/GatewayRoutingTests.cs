@@ -52,6 +52,25 @@ public sealed class GatewayRoutingTests : IDisposable
     }
 
     [Fact]
+    public async Task HubSpot_webhooks_go_to_backoffice_with_their_signature_headers_and_body_when_posted_to_integrations()
+    {
+        await using var gateway = Gateway(dapr: false);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/integrations/v1/hubspot/webhooks?x=1") { Content = new StringContent("[{\"eventId\":1}]") };
+        request.Headers.Add("X-HubSpot-Signature-v3", "c2lnbmF0dXJl");
+        request.Headers.Add("X-HubSpot-Request-Timestamp", "1764676800000");
+
+        await gateway.CreateClient().SendAsync(request);
+
+        var forwarded = Assert.Single(backoffice.Server.LogEntries).RequestMessage;
+        Assert.Equal("/integrations/v1/hubspot/webhooks", forwarded.Path);
+        Assert.Equal("1", forwarded.Query!["x"].Single());
+        Assert.Equal("[{\"eventId\":1}]", forwarded.Body);
+        Assert.Equal("c2lnbmF0dXJl", forwarded.Headers!["X-HubSpot-Signature-v3"].Single());
+        Assert.Equal("1764676800000", forwarded.Headers!["X-HubSpot-Request-Timestamp"].Single());
+        Assert.Empty(search.Server.LogEntries);
+    }
+
+    [Fact]
     public async Task On_dapr_every_route_goes_to_the_sidecar_naming_the_target_app()
     {
         await using var gateway = Gateway(dapr: true);
@@ -59,10 +78,12 @@ public sealed class GatewayRoutingTests : IDisposable
 
         await client.GetAsync("/rose/widget.js");
         await client.GetAsync("/admin/v1/tenants/demo");
+        await client.PostAsync("/integrations/v1/hubspot/webhooks", new StringContent("[]"));
 
         var calls = sidecar.Server.LogEntries.Select(e => (e.RequestMessage.Path, AppId: e.RequestMessage.Headers!["dapr-app-id"].Single())).ToList();
         Assert.Contains(("/rose/widget.js", "search"), calls);
         Assert.Contains(("/admin/v1/tenants/demo", "admin"), calls);
+        Assert.Contains(("/integrations/v1/hubspot/webhooks", "backoffice"), calls);
         Assert.Empty(search.Server.LogEntries);
     }
 

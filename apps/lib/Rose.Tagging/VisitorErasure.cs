@@ -8,9 +8,10 @@ namespace Rose.Tagging;
 /// <summary>
 /// Erases one visitor of the current tenant (GDPR): by the widget's visitor id, or by the e-mail they
 /// left. Tags, factors, scores and qualifications go first, then the conversations, messages and
-/// e-mails, so that an erasure interrupted half-way is finished by running it again.
+/// e-mails, so that an erasure interrupted half-way is finished by running it again; then the
+/// <see cref="IVisitorErasureObserver"/>s (the CRM) hear which addresses went.
 /// </summary>
-public sealed class VisitorErasure(ChatDbContext chat, TaggingDbContext db)
+public sealed class VisitorErasure(ChatDbContext chat, TaggingDbContext db, IEnumerable<IVisitorErasureObserver> observers)
 {
     public async Task<ErasureReport> EraseVisitorAsync(string visitorId, CancellationToken cancellationToken)
     {
@@ -41,6 +42,11 @@ public sealed class VisitorErasure(ChatDbContext chat, TaggingDbContext db)
         var messages = await chat.Messages.Where(m => conversations.Contains(m.ConversationId)).ExecuteDeleteAsync(cancellationToken);
         var leads = await chat.Leads.Where(l => emails.Contains(l.Email) || (l.ConversationId != null && conversations.Contains(l.ConversationId))).ExecuteDeleteAsync(cancellationToken);
         var deleted = await chat.Conversations.Where(c => conversations.Contains(c.Id)).ExecuteDeleteAsync(cancellationToken);
+        foreach (var observer in observers)
+        {
+            await observer.ErasedAsync(emails, cancellationToken);
+        }
+
         return new ErasureReport(deleted, messages, leads, taggedCount);
     }
 }

@@ -81,7 +81,7 @@ public static class ChatEndpoints
                 CreatedAt = clock.GetUtcNow(),
             };
             db.Leads.Add(lead);
-            // Staged with the lead: the CRM sync and the tenant's webhooks hear of it once it is stored.
+            // In the lead's own transaction: the CRM sync and the tenant's webhooks hear of every stored address, and of no other.
             db.StageEvent(new LeadCaptured(context.GetTenant().TenantId, lead.Id, lead.ConversationId));
             await db.SaveChangesAsync(ct);
             return TypedResults.Created((string?)null, new LeadAccepted(lead.Id));

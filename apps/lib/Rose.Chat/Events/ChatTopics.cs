@@ -9,6 +9,6 @@ public static class ChatTopics
     /// <summary>A conversation went idle or was closed: time to tag and score it.</summary>
     public const string ConversationEnded = "conversation.ended";
 
-    /// <summary>A visitor left an e-mail address (published by search with the lead it stored).</summary>
+    /// <summary>A visitor left an e-mail address through the widget: a lead for the CRM.</summary>
     public const string LeadCaptured = "lead.captured";
 }
