@@ -11,10 +11,10 @@ using Xunit.Abstractions;
 namespace Rose.Geo.Tests.EndToEnd;
 
 /// <summary>
-/// The standalone host end to end over HTTP only: visitors ask through the widget API, client staff
-/// start a run, approve it, and the run is published. Fetching the published site (sitemap, a page,
-/// llms.txt under /geo/demo/) belongs here once the site publisher is in the host: extend
-/// <see cref="AssertPublishedAsync"/>.
+/// The standalone host end to end over HTTP only, with its own site publisher: visitors ask through the
+/// widget API, client staff start a run and approve it, the run is published, and the published site is
+/// read back under <c>/geo/demo/</c> (sitemap, a page, llms.txt) while IndexNow (a stub) hears of exactly
+/// the published addresses.
 /// </summary>
 public sealed class StandaloneGeoEndToEndTests(ITestOutputHelper log) : IDisposable
 {
@@ -23,8 +23,14 @@ public sealed class StandaloneGeoEndToEndTests(ITestOutputHelper log) : IDisposa
     [Fact]
     public async Task Standalone_host_publishes_a_run_started_and_approved_through_the_api()
     {
-        var publisher = new RecordingSitePublisher();
-        await using var host = await GeoHost.StartAsync(dataPath, publisher);
+        using var indexNow = new ExternalApiStub();
+        indexNow.Server.Given(WireMock.RequestBuilders.Request.Create().WithPath("/indexnow").UsingPost())
+            .RespondWith(WireMock.ResponseBuilders.Response.Create().WithStatusCode(202));
+        await using var host = await GeoHost.StartAsync(dataPath, publisher: null, new Dictionary<string, string>
+        {
+            ["Rose:Geo:IndexNow:Endpoint"] = indexNow.Url + "/indexnow",
+            ["Rose:Geo:PublicBaseUrl"] = "https://faq.example.test",
+        });
         foreach (var question in DemoQuestions.RunWithDapr.Take(3).Concat(DemoQuestions.LeadScoring.Take(3)))
         {
             await AskAsWidgetAsync(host, question);
@@ -37,7 +43,7 @@ public sealed class StandaloneGeoEndToEndTests(ITestOutputHelper log) : IDisposa
         await host.ApproveAllAsync(instanceId);
         var published = await host.WaitForStatusAsync(instanceId, "published");
 
-        await AssertPublishedAsync(host, publisher, instanceId, published);
+        await AssertPublishedAsync(host, indexNow, published);
         log.WriteLine($"GEO run figures: {published.GetProperty("questions").GetInt32()} questions, {published.GetProperty("clusters").GetInt32()} clusters, "
                       + $"{published.GetProperty("pages").GetArrayLength()} pages, {clock.Elapsed.TotalSeconds:F1} s from start to published");
     }
@@ -59,14 +65,40 @@ public sealed class StandaloneGeoEndToEndTests(ITestOutputHelper log) : IDisposa
         await answer.Content.ReadAsStringAsync();
     }
 
-    /// <summary>What a published run shows today: every page published, one publish under the run's id, the pages listed.</summary>
-    private static async Task AssertPublishedAsync(GeoHost host, RecordingSitePublisher publisher, string instanceId, JsonElement published)
+    /// <summary>
+    /// Every page published and listed; the site under /geo/demo/: a sitemap naming each page at the
+    /// public base URL, each page's HTML with its question, llms.txt linking the pages; one IndexNow POST.
+    /// </summary>
+    private static async Task AssertPublishedAsync(GeoHost host, ExternalApiStub indexNow, JsonElement published)
     {
         Assert.All(published.GetProperty("pages").EnumerateArray(), p => Assert.Equal("published", p.GetProperty("state").GetString()));
-        Assert.Equal(instanceId, Assert.Single(publisher.Calls).PublishId);
         var pages = await host.Api.GetFromJsonAsync<JsonElement>("/api/v1/geo/pages");
         Assert.Equal(2, pages.GetArrayLength());
+
+        using var visitor = host.Factory.CreateClient();
+        var sitemap = System.Xml.Linq.XDocument.Parse(await visitor.GetStringAsync($"/geo/{GeoHost.Tenant}/sitemap.xml"));
+        System.Xml.Linq.XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var locations = sitemap.Descendants(ns + "loc").Select(l => l.Value).ToList();
+        var llms = await visitor.GetStringAsync($"/geo/{GeoHost.Tenant}/llms.txt");
+        Assert.StartsWith("# ", llms);
+        foreach (var page in published.GetProperty("pages").EnumerateArray())
+        {
+            var question = page.GetProperty("question").GetString()!;
+            var pageUrl = $"https://faq.example.test/geo/{GeoHost.Tenant}/{SlugOf(pages, page.GetProperty("pageId").GetString()!)}";
+            Assert.Contains(pageUrl, locations);
+            Assert.Contains(pageUrl, llms, StringComparison.Ordinal);
+            var html = await visitor.GetStringAsync(new Uri(pageUrl).AbsolutePath);
+            Assert.Contains(WebUtility.HtmlEncode(question), html, StringComparison.Ordinal);
+            Assert.Contains("application/ld+json", html, StringComparison.Ordinal);
+        }
+
+        var ping = Assert.Single(indexNow.Server.LogEntries, e => e.RequestMessage.Path == "/indexnow");
+        var urlList = JsonDocument.Parse(ping.RequestMessage.Body!).RootElement.GetProperty("urlList").EnumerateArray().Select(u => u.GetString()).ToList();
+        Assert.All(locations, l => Assert.Contains(l, urlList));
     }
+
+    private static string SlugOf(JsonElement pages, string pageId) =>
+        pages.EnumerateArray().Single(p => p.GetProperty("pageId").GetString() == pageId).GetProperty("slug").GetString()!;
 
     public void Dispose()
     {

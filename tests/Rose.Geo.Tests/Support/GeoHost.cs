@@ -28,9 +28,14 @@ public sealed class GeoHost : IAsyncDisposable
     /// <summary>The management API as client staff call it (bearer API key).</summary>
     public HttpClient Api { get; }
 
-    public static async Task<GeoHost> StartAsync(string dataPath, RecordingSitePublisher publisher)
+    public static async Task<GeoHost> StartAsync(string dataPath, RecordingSitePublisher? publisher, IReadOnlyDictionary<string, string>? settings = null)
     {
         var factory = new GeoAppFactory(dataPath, publisher);
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            factory.With(key, value);
+        }
+
         var api = factory.CreateClient();
         api.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", RoseAppFactory<Program>.DemoApiKey);
         // Healthy once the demo tenant's knowledge base (the repository's docs/) is indexed.
