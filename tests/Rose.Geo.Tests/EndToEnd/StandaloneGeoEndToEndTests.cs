@@ -92,6 +92,8 @@ public sealed class StandaloneGeoEndToEndTests(ITestOutputHelper log) : IDisposa
             Assert.Contains("application/ld+json", html, StringComparison.Ordinal);
         }
 
+        // The stub logs a request once it has answered it: wait for the entry rather than race it.
+        await Eventually.UntilAsync(() => indexNow.CallsTo("/indexnow") > 0, TimeSpan.FromSeconds(20), "IndexNow to be pinged");
         var ping = Assert.Single(indexNow.Server.LogEntries, e => e.RequestMessage.Path == "/indexnow");
         var urlList = JsonDocument.Parse(ping.RequestMessage.Body!).RootElement.GetProperty("urlList").EnumerateArray().Select(u => u.GetString()).ToList();
         Assert.All(locations, l => Assert.Contains(l, urlList));
