@@ -13,7 +13,7 @@ public sealed class OfflineClassifierTests(EmbedderFixture fixture, ITestOutputH
     private readonly OfflineConversationClassifier classifier = new(fixture.Embedder);
 
     [Fact]
-    public async Task Labelled_set_intent_macro_f1_and_tagging_time_meet_their_targets()
+    public async Task Labelled_set_intent_macro_f1_stage_and_spam_meet_their_targets()
     {
         var set = LabelledConversation.All;
         Assert.True(set.Count >= 80, $"the labelled set has {set.Count} conversations");
@@ -47,6 +47,7 @@ public sealed class OfflineClassifierTests(EmbedderFixture fixture, ITestOutputH
             log.WriteLine($"  {miss.Expected.Id}: expected {miss.Expected.Intent}, got {string.Join(",", miss.Actual.Tags.Where(t => t.Group == LabelGroup.Intent).Select(t => $"{t.Label}:{t.Confidence}"))}");
         }
 
+        // Times are printed for the reader; their gate is the `tagging` benchmark's (a loaded CI machine cannot judge them).
         var macroF1 = f1s.Average();
         var stageAccuracy = results.Count(r => r.Expected.Stage == r.Actual.Stage) / (double)results.Count;
         var spamCaught = results.Count(r => r.Expected.Spam && r.Actual.IsSpam);
@@ -57,7 +58,6 @@ public sealed class OfflineClassifierTests(EmbedderFixture fixture, ITestOutputH
         log.WriteLine($"intent macro-F1 {macroF1:F3}; stage accuracy {stageAccuracy:F2}; spam {spamCaught}/{results.Count(r => r.Expected.Spam)} caught, {spamFlagged} flagged; language accuracy {languageAccuracy:F2}; tagging p50 {times[times.Count / 2]:F1} ms, p95 {p95:F1} ms");
 
         Assert.True(macroF1 >= 0.80, $"intent macro-F1 is {macroF1:F3}");
-        Assert.True(p95 <= 50, $"tagging p95 is {p95:F1} ms");
         Assert.True(stageAccuracy >= 0.8, $"stage accuracy is {stageAccuracy:F2}");
         Assert.Equal(results.Count(r => r.Expected.Spam), spamCaught);
         Assert.Equal(spamCaught, spamFlagged);
