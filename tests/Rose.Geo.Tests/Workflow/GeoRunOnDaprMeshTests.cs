@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Xml.Linq;
+using System.Xml.Schema;
+using AngleSharp.Html.Parser;
 using Dapr.DurableTask.Protobuf;
 using Rose.Geo.Tests.Support;
 using Rose.Platform;
@@ -55,8 +57,14 @@ public sealed class GeoRunOnDaprMeshTests(ITestOutputHelper log) : IAsyncLifetim
         Assert.All(published.GetProperty("pages").EnumerateArray(), p => Assert.Equal("published", p.GetProperty("state").GetString()));
         Assert.NotEmpty(geo.Blobs());
 
-        // Visitors read the site through the search app, which reads the same blob binding.
+        // Visitors read the site through the search app, which reads the same blob binding: the output of a
+        // real run checked as the renderer's tests check it (sitemaps.org XSD, AngleSharp, JSON-LD, llms.txt).
         var sitemap = XDocument.Parse(await geo.Visitor.GetStringAsync($"/geo/{GeoMesh.Tenant}/sitemap.xml"));
+        var schemas = new XmlSchemaSet();
+        schemas.Add("http://www.sitemaps.org/schemas/sitemap/0.9", Path.Combine(AppContext.BaseDirectory, "Site", "sitemap.xsd"));
+        var schemaErrors = new List<string>();
+        sitemap.Validate(schemas, (_, e) => schemaErrors.Add(e.Message));
+        Assert.Empty(schemaErrors);
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var locations = sitemap.Descendants(ns + "loc").Select(l => l.Value).ToList();
         var pageUrls = PageUrls(published);
@@ -64,8 +72,28 @@ public sealed class GeoRunOnDaprMeshTests(ITestOutputHelper log) : IAsyncLifetim
         foreach (var page in published.GetProperty("pages").EnumerateArray())
         {
             var html = await geo.Visitor.GetStringAsync($"/geo/{GeoMesh.Tenant}/{page.GetProperty("slug").GetString()}");
-            Assert.Contains(WebUtility.HtmlEncode(page.GetProperty("question").GetString()!), html, StringComparison.Ordinal);
+            var document = new HtmlParser().ParseDocument(html);
+            Assert.Equal(page.GetProperty("question").GetString(), document.QuerySelector("h1")?.TextContent);
+            var script = Assert.Single(document.QuerySelectorAll("script"));
+            Assert.Equal("application/ld+json", script.GetAttribute("type"));
+            using var jsonLd = JsonDocument.Parse(script.TextContent);
+            Assert.Equal("QAPage", jsonLd.RootElement.GetProperty("@type").GetString());
+            Assert.Equal(JsonValueKind.String, jsonLd.RootElement.GetProperty("mainEntity").GetProperty("acceptedAnswer").GetProperty("text").ValueKind);
+            Assert.All(document.QuerySelectorAll("a[href]"), a => Assert.DoesNotMatch("^\\s*(javascript|data):", a.GetAttribute("href")!));
         }
+
+        using (var index = JsonDocument.Parse(new HtmlParser().ParseDocument(await geo.Visitor.GetStringAsync($"/geo/{GeoMesh.Tenant}/")).QuerySelector("script[type='application/ld+json']")!.TextContent))
+        {
+            Assert.Equal("FAQPage", index.RootElement.GetProperty("@type").GetString());
+            Assert.Equal(pageUrls.Count, index.RootElement.GetProperty("mainEntity").GetArrayLength());
+            Assert.All(index.RootElement.GetProperty("mainEntity").EnumerateArray(), q => Assert.Equal("Question", q.GetProperty("@type").GetString()));
+        }
+
+        var llms = (await geo.Visitor.GetStringAsync($"/geo/{GeoMesh.Tenant}/llms.txt")).Split('\n');
+        Assert.StartsWith("# ", llms[0], StringComparison.Ordinal);
+        Assert.StartsWith("> ", llms.First(l => l.Length > 0 && !l.StartsWith("# ", StringComparison.Ordinal)), StringComparison.Ordinal);
+        Assert.Contains(llms, l => l.StartsWith("## ", StringComparison.Ordinal));
+        Assert.Equal(pageUrls.Count, llms.Count(l => l.StartsWith("- [", StringComparison.Ordinal)));
 
         await Eventually.UntilAsync(() => geo.IndexNowPings().Count > 0, GeoMesh.Wait, "IndexNow to be pinged");
         var ping = Assert.Single(geo.IndexNowPings());
