@@ -24,10 +24,16 @@ using Rose.Storage;
 // Search mode: dotnet run -c Release --project tests/Rose.Benchmarks -- search <corpus folder> <questions.jsonl> [--changes 10] [--chunks 0] [--data folder]
 // Chat mode: dotnet run -c Release --project tests/Rose.Benchmarks -- chat <corpus folder> <questions.jsonl> [--chunks 10000] [--conversations 20] [--turns 10] [--think 1000-3000] [--data folder]
 // Tagging mode: dotnet run -c Release --project tests/Rose.Benchmarks -- tagging [labelled-conversations.json] [--rounds 5]
+// GEO mode: dotnet run -c Release --project tests/Rose.Benchmarks -- geo
 // Backoffice mode: dotnet run -c Release --project tests/Rose.Benchmarks -- backoffice [--conversations 10000] [--requests 200]
 if (args.Length >= 1 && args[0] == "tagging")
 {
     return await TaggingBenchmark.RunAsync(args);
+}
+
+if (args.Length >= 1 && args[0] == "geo")
+{
+    return await GeoRunBenchmark.RunAsync();
 }
 
 if (args.Length >= 1 && args[0] == "backoffice")

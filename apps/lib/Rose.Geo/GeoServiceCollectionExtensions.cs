@@ -8,6 +8,7 @@ using Rose.Geo.Drafting;
 using Rose.Geo.EventHandling;
 using Rose.Geo.Jobs;
 using Rose.Geo.Runs;
+using Rose.Geo.Settings;
 using Rose.Knowledge.Events;
 using Rose.Knowledge.Retrieval;
 using Rose.Llm.Routing;
@@ -69,6 +70,7 @@ public static class GeoServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<GeoRuns>();
+        services.TryAddScoped<GeoTenantSettingsStore>();
         return services;
     }
 }

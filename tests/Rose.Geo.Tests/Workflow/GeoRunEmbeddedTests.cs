@@ -26,8 +26,7 @@ public sealed class GeoRunEmbeddedTests(ITestOutputHelper log) : IDisposable
     {
         var publisher = new RecordingSitePublisher();
         await using var host = await GeoHost.StartAsync(dataPath, publisher);
-        // Three needs whose paraphrases cluster on raw embeddings (a run under MinQuestionsToCenter questions);
-        // the PostgreSQL paraphrases do not yet (two pages) — clustering quality is DemoQualityTests' subject.
+        // A run under MinQuestionsToCenter questions: clustered on raw embeddings.
         await host.SeedAsync(DemoQuestions.RunWithDapr.Concat(DemoQuestions.Kubernetes).Concat(DemoQuestions.LeadScoring.Take(3)).Concat(DemoQuestions.SlaGap).Select(q => new VisitorQuestionSeed(q)));
 
         var instanceId = await host.StartRunAsync();
@@ -70,6 +69,27 @@ public sealed class GeoRunEmbeddedTests(ITestOutputHelper log) : IDisposable
         var listed = await host.Api.GetFromJsonAsync<JsonElement>("/api/v1/geo/pages");
         Assert.Equal([approved, edited], listed.EnumerateArray().Select(p => p.GetProperty("pageId").GetString()!).Order(StringComparer.Ordinal));
         Assert.All(listed.EnumerateArray(), p => Assert.Equal("accepted", p.GetProperty("indexNowStatus").GetString()));
+    }
+
+    [Fact]
+    public async Task Small_run_keeps_each_needs_paraphrases_on_one_page()
+    {
+        await using var host = await GeoHost.StartAsync(dataPath, new RecordingSitePublisher());
+        string[][] needs = [DemoQuestions.PostgreSql, DemoQuestions.RunWithDapr, DemoQuestions.Kubernetes];
+        Assert.True(needs.Sum(n => n.Length) < new GeoOptions().MinQuestionsToCenter);
+        await host.SeedAsync(needs.SelectMany(n => n).Select(q => new VisitorQuestionSeed(q)));
+
+        var run = await host.WaitForStatusAsync(await host.StartRunAsync(), "awaiting-review");
+
+        var pages = run.GetProperty("pages").EnumerateArray().Select(p => p.GetProperty("sourceQuestions").EnumerateArray().Select(q => q.GetString()!).ToHashSet()).ToList();
+        foreach (var need in needs)
+        {
+            var expected = need.Select(q => Rose.Geo.Collection.PersonalDataScrubber.Scrub(q, [])).ToHashSet();
+            var page = Assert.Single(pages, p => p.Overlaps(expected));
+            Assert.True(page.SetEquals(expected), $"'{need[0]}' page holds: {string.Join(" | ", page)}");
+        }
+
+        Assert.Equal(needs.Length, pages.Count);
     }
 
     [Fact]

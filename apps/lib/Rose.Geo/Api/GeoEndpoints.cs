@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Rose.Geo.Runs;
+using Rose.Geo.Settings;
 using Rose.Storage;
 using Rose.Tenancy;
 using Rose.Tenancy.Http;
@@ -56,6 +57,30 @@ public static class GeoEndpoints
         geo.MapGet("/pages", async (GeoRuns runs, CancellationToken ct) => TypedResults.Ok(await runs.PagesAsync(ct)))
             .WithName("ListGeoPages")
             .WithSummary("The tenant's published (and unpublished) GEO pages with their IndexNow status.");
+
+        geo.MapGet("/settings", async (GeoTenantSettingsStore settings, CancellationToken ct) => TypedResults.Ok(await settings.GetAsync(ct)))
+            .WithName("GetGeoSettings")
+            .WithSummary("The tenant's GEO settings in force (its own, else the defaults).")
+            .WithDescription("minConversations: a cluster of visitor questions becomes a page only when asked in at least this many distinct conversations (default 2).");
+
+        geo.MapPut("/settings", async Task<Results<Ok<GeoSettingsView>, ValidationProblem>> (GeoSettingsView? body, GeoTenantSettingsStore settings, CancellationToken ct) =>
+            {
+                if (body is null)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["minConversations"] = ["Send {minConversations: n} (null for the default)."] }, title: "The GEO settings are not valid");
+                }
+
+                try
+                {
+                    return TypedResults.Ok(await settings.SetAsync(body, ct));
+                }
+                catch (GeoSettingsValidationException e)
+                {
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [e.Field] = [e.Message] }, title: "The GEO settings are not valid");
+                }
+            })
+            .WithName("SetGeoSettings")
+            .WithSummary("Sets the tenant's GEO settings; the next run's cluster step reads them.");
         return routes;
     }
 

@@ -79,7 +79,7 @@ public sealed class GeoRuns(
         var status = run.Status;
         var failure = run.Failure;
         if (status is not (GeoRunStatuses.Published or GeoRunStatuses.Completed or GeoRunStatuses.Failed)
-            && await workflows.GetStatusAsync(instanceId, cancellationToken) is { Status: WorkflowRunStatus.Failed or WorkflowRunStatus.Terminated } instance)
+            && await WorkflowStatusAsync(instanceId, cancellationToken) is { Status: WorkflowRunStatus.Failed or WorkflowRunStatus.Terminated } instance)
         {
             // The workflow ended without recording it (terminated, or failed where it could not write).
             status = GeoRunStatuses.Failed;
@@ -92,6 +92,22 @@ public sealed class GeoRuns(
             [.. drafts.Where(d => !d.IsGap && d.Drafted).Select(d => new GeoPageView(
                 d.PageId, d.Slug, d.Question, d.Answer, Views(d.Citations), d.State, d.SourceQuestions, d.ConversationCount, d.Edited))],
             [.. drafts.Where(d => d.IsGap).Select(d => new GeoGapView(d.Question, d.SourceQuestions, d.ConversationCount))]);
+    }
+
+    /// <summary>
+    /// The workflow's own status, or null while the app hosting it cannot be reached (on Dapr: the worker
+    /// restarting): the run's stored status is then what staff see — a pending run still shows as pending.
+    /// </summary>
+    private async Task<WorkflowInstanceStatus?> WorkflowStatusAsync(string instanceId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await workflows.GetStatusAsync(instanceId, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
     }
 
     public async Task<IReadOnlyList<GeoRunSummary>> ListAsync(int limit, CancellationToken cancellationToken) =>
