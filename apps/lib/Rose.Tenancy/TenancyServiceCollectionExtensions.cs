@@ -23,6 +23,7 @@ public static class TenancyServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TenantDirectory>();
         services.TryAddScoped<TenantAdministration>();
+        services.AddTenantDataEraser<TenancyDirectoryTenantErasure>();
         services.AddTenantDataEraser<TenancyTenantErasure>();
         return services;
     }

@@ -10,8 +10,8 @@ namespace Rose.Tenancy;
 /// Finds the tenant behind a key. This is the one place that reads tenants without a current
 /// tenant (the key is how we learn it), so it alone ignores the tenant filter. Results, including
 /// misses, are cached briefly: every widget request passes here. An off-boarded tenant is found by
-/// nothing: its keys are refused from the moment it is off-boarded (on other processes once their
-/// cache entry expires, within <see cref="CacheFor"/>).
+/// nothing: its keys are refused from the moment it is off-boarded, in this process at once and in
+/// the others when the off-boarding's first step clears their cache (or it expires, within <see cref="CacheFor"/>).
 /// </summary>
 public sealed class TenantDirectory(IServiceScopeFactory scopes) : IDisposable
 {

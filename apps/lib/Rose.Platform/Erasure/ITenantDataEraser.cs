@@ -14,5 +14,11 @@ public interface ITenantDataEraser
     /// <summary>True for the one eraser that removes the tenant itself: it runs after every other.</summary>
     bool ErasesTheTenant => false;
 
+    /// <summary>
+    /// True for an eraser of what each process keeps for itself (caches): it runs first, once in every
+    /// app, rather than once in the app that holds it first.
+    /// </summary>
+    bool RunsInEveryApp => false;
+
     Task EraseAsync(string tenantId, CancellationToken cancellationToken);
 }

@@ -16,7 +16,7 @@ internal static class TenantErasureEndpoints
             .WithMetadata(SidecarOnlyMetadata.Instance)
             .WithTags("Tenant erasure (service invocation)");
         group.MapGet("/", (IEnumerable<ITenantDataEraser> erasers) =>
-                TypedResults.Ok(new TenantErasersResponse([.. erasers.Select(e => new TenantEraserInfo(e.Name, e.ErasesTheTenant))])))
+                TypedResults.Ok(new TenantErasersResponse([.. erasers.Select(e => new TenantEraserInfo(e.Name, e.ErasesTheTenant, e.RunsInEveryApp))])))
             .WithName("ListTenantErasers")
             .WithSummary("The tenant-data erasers this app holds.");
         group.MapPost("/{eraser}/tenants/{tenantId}", EraseAsync)
