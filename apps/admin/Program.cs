@@ -7,8 +7,9 @@ using Rose.Tenancy;
 using Rose.Tenancy.Endpoints;
 using Rose.Tenancy.Http;
 using Rose.Workflows;
+using Rose.Workflows.Api;
 
-// admin: Rose staff's API (tenants, dead letters, GEO republish and custom hostnames).
+// admin: Rose staff's API (tenants and their off-boarding, dead letters, GEO republish and custom hostnames).
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.Services.AddOpenApi();
@@ -28,6 +29,7 @@ app.UseRoseTenancy();
 app.MapRosePlatform();
 app.MapOpenApi();
 app.MapTenantAdminApi();
+app.MapTenantOffboardingApi();
 app.MapGeoAdminApi();
 app.MapGroup("/admin/v1").RequireStaffKey().MapDeadLetterAdmin();
 app.MapRoseGeoHostnames();

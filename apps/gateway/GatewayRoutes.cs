@@ -50,7 +50,22 @@ public static class GatewayRoutes
         ("staff-api", "/admin/{**rest}", "admin", null, true),
         ("geo-sites", "/geo/{**rest}", "search", ["GET", "HEAD"], true),
         ("geo-custom-host", CustomHostnameMiddleware.HostPathPrefix + "/{**rest}", "search", ["GET", "HEAD"], true),
+        ("analytics-events", "/analytics/v1/events", "search", ["POST", "OPTIONS"], true),
+        ("analytics-conversions", "/analytics/v1/conversions", "search", ["POST", "OPTIONS"], true),
     ];
+
+    /// <summary>
+    /// Routes whose path differs on the app. <c>/analytics/*</c> is the edge's name for the analytics
+    /// module (Rose.Analytics, composed by search): the same endpoints as the widget API's
+    /// <c>/rose/v1/events</c> and <c>/rose/v1/conversions</c>, so with the same key check, CORS and rate
+    /// limits. The widget keeps posting to <c>/rose/v1/events</c>: the standalone host, which has no
+    /// gateway, serves only that path.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> PathOnApp = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["analytics-events"] = "/rose/v1/events",
+        ["analytics-conversions"] = "/rose/v1/conversions",
+    };
 
     public static (IReadOnlyList<RouteConfig> Routes, IReadOnlyList<ClusterConfig> Clusters) Build(GatewayOptions options, string? daprHttpPort, string? daprApiToken = null)
     {
@@ -71,9 +86,12 @@ public static class GatewayRoutes
             var (id, path, appId, methods, viaSidecar) = Table[i];
             // The table's order is the match order (YARP takes the lowest Order first).
             var route = new RouteConfig { RouteId = id, Order = i, ClusterId = appId, Match = new RouteMatch { Path = path, Methods = methods } };
-            routes.Add(onDapr && viaSidecar
+            route = onDapr && viaSidecar
                 ? ThroughSidecar(route, appId, daprApiToken)
-                : route with { Transforms = [new Dictionary<string, string> { ["RequestHeaderRemove"] = DaprApiTokenHeader }] });
+                : route with { Transforms = [new Dictionary<string, string> { ["RequestHeaderRemove"] = DaprApiTokenHeader }] };
+            routes.Add(PathOnApp.TryGetValue(id, out var pathOnApp)
+                ? route with { Transforms = [.. route.Transforms!, new Dictionary<string, string> { ["PathSet"] = pathOnApp }] }
+                : route);
         }
 
         if (onDapr)

@@ -22,6 +22,7 @@ using Rose.Tenancy.Endpoints;
 using Rose.Tenancy.Http;
 using Rose.Widget;
 using Rose.Workflows;
+using Rose.Workflows.Api;
 
 // standalone: every app's endpoints in one process, on the embedded runtime and SQLite.
 // Settings ship next to the binary, so the host reads them wherever it is started from.
@@ -36,7 +37,7 @@ builder.Services.AddRoseKnowledge(builder.Configuration);
 builder.Services.AddRoseKnowledgeWorkflows();
 builder.Services.AddRoseKnowledgeJobs();
 builder.Services.AddRoseGeoWorkflows();
-builder.Services.AddRoseWorkflows(builder.Configuration, workflows => workflows.AddDocumentLoading().AddGeoPublishing().AddHubSpotFullSync());
+builder.Services.AddRoseWorkflows(builder.Configuration, workflows => workflows.AddDocumentLoading().AddGeoPublishing().AddHubSpotFullSync().AddTenantOffboarding());
 builder.Services.AddRoseChat(builder.Configuration);
 builder.AddRoseBackoffice();
 builder.Services.AddRoseTagging(builder.Configuration);
@@ -66,6 +67,7 @@ app.MapDemoDocs();
 app.MapTenantManagementApi();
 app.MapKnowledgeApi();
 app.MapTenantAdminApi();
+app.MapTenantOffboardingApi();
 app.MapGeoAdminApi();
 app.MapRoseBackoffice();
 app.MapRoseGeoSite();

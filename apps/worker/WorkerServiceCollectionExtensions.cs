@@ -24,6 +24,8 @@ public static class WorkerServiceCollectionExtensions
     /// Rose.Crm's webhooks deliver the tenants' subscribed events and retry by cron.
     /// Rose.Crm pushes captured and qualified leads to the tenants' HubSpot portals, syncs their
     /// contacts back by cron, and runs the full sync on demand (<c>HubSpotFullSyncWorkflow</c>).
+    /// Tenant off-boarding (<c>TenantOffboardingWorkflow</c>, started by admin) runs here, with the
+    /// erasers of the modules above and, by service invocation, those of the other apps.
     /// </summary>
     public static IServiceCollection AddWorkerServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -32,7 +34,7 @@ public static class WorkerServiceCollectionExtensions
         services.AddRoseKnowledgeWorkflows();
         services.AddRoseKnowledgeJobs();
         services.AddRoseGeoWorkflows();
-        services.AddRoseWorkflows(configuration, workflows => workflows.AddDocumentLoading().AddGeoPublishing().AddHubSpotFullSync());
+        services.AddRoseWorkflows(configuration, workflows => workflows.AddDocumentLoading().AddGeoPublishing().AddHubSpotFullSync().AddTenantOffboarding());
         services.AddRoseTagging(configuration);
         services.AddRoseGeo(configuration);
         // The publish step renders and writes the site through the blob binding and pings IndexNow.

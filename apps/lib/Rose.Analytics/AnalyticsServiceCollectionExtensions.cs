@@ -9,6 +9,7 @@ using Rose.Analytics.Funnel;
 using Rose.Analytics.PostHog;
 using Rose.Storage.Secrets;
 using Rose.Storage;
+using Rose.Platform.Erasure;
 
 namespace Rose.Analytics;
 
@@ -25,6 +26,7 @@ public static class AnalyticsServiceCollectionExtensions
         services.AddRoseStorage(configuration);
         services.AddRoseTenantSecrets(configuration);
         services.AddRoseDbContext<AnalyticsDbContext, AnalyticsSqliteDbContext, AnalyticsPostgresDbContext>(AnalyticsDbContext.Module);
+        services.AddTenantDataEraser<AnalyticsTenantErasure>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<WidgetEventCounts>();
         services.AddAnalyticsRateLimits(configuration);

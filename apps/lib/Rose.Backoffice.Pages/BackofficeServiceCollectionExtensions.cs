@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rose.Backoffice.Pages.Accounts;
 using Rose.Chat.Reports;
 using Rose.Storage;
+using Rose.Platform.Erasure;
 
 namespace Rose.Backoffice.Pages;
 
@@ -41,6 +42,7 @@ public static class BackofficeServiceCollectionExtensions
         services.AddRoseStorage(configuration);
         services.AddRoseAccountsDbContext<BackofficeAccountsDbContext, BackofficeAccountsSqliteDbContext, BackofficeAccountsPostgresDbContext>(
             BackofficeAccountsDbContext.Module);
+        services.AddTenantDataEraser<BackofficeTenantErasure>();
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddCascadingAuthenticationState();
         services.AddAuthentication(options =>

@@ -17,6 +17,7 @@ using Rose.Llm.Routing;
 using Rose.Platform;
 using Rose.Platform.Bindings;
 using Rose.Storage;
+using Rose.Platform.Erasure;
 
 namespace Rose.Chat;
 
@@ -68,6 +69,7 @@ public static class ChatServiceCollectionExtensions
         services.AddRoseDbContext<ChatDbContext, ChatSqliteDbContext, ChatPostgresDbContext>(ChatDbContext.Module);
         services.TryAddScoped<SkillCatalog>();
         services.TryAddScoped<ConversationReports>();
+        services.AddTenantDataEraser<ChatTenantErasure>();
         return services;
     }
 }

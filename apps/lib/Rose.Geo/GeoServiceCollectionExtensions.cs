@@ -15,6 +15,7 @@ using Rose.Llm.Routing;
 using Rose.Platform;
 using Rose.Storage;
 using Rose.Tenancy;
+using Rose.Platform.Erasure;
 
 namespace Rose.Geo;
 
@@ -66,6 +67,7 @@ public static class GeoServiceCollectionExtensions
         if (!services.Any(d => d.ImplementationInstance is ModuleDatabase { Module: GeoDbContext.Module }))
         {
             services.AddRoseDbContext<GeoDbContext, GeoSqliteDbContext, GeoPostgresDbContext>(GeoDbContext.Module);
+            services.AddTenantDataEraser<GeoTenantErasure>();
         }
 
         services.TryAddSingleton(TimeProvider.System);

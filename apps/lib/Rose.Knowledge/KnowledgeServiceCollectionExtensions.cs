@@ -17,6 +17,7 @@ using Rose.Llm.Embeddings;
 using Rose.Llm.Routing;
 using Rose.Platform;
 using Rose.Storage;
+using Rose.Platform.Erasure;
 
 namespace Rose.Knowledge;
 
@@ -123,6 +124,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<IKnowledgeRetriever>(sp => sp.GetRequiredService<HybridRetriever>());
         // What the chat and the standalone host's readiness read: how far a tenant's first indexing is.
         services.TryAddScoped<KnowledgeLoadingProgress>();
+        services.AddTenantDataEraser<KnowledgeTenantErasure>();
         // Every process that serves searches drops its snapshot of a tenant when that tenant's knowledge changes.
         services.AddRoseEventHandler<KnowledgeUpdated, RefreshTenantIndex>();
         return services;

@@ -14,6 +14,7 @@ using Rose.Llm.Resilience;
 using Rose.Llm.Routing;
 using Rose.Platform.Limits;
 using Rose.Storage;
+using Rose.Platform.Erasure;
 
 namespace Rose.Llm;
 
@@ -28,6 +29,7 @@ public static class LlmServiceCollectionExtensions
     {
         services.AddRoseStorage(configuration);
         services.AddRoseDbContext<LlmDbContext, LlmSqliteDbContext, LlmPostgresDbContext>(LlmDbContext.Module);
+        services.AddTenantDataEraser<LlmTenantErasure>();
         services.AddOptions<LlmOptions>()
             .Bind(configuration.GetSection(LlmOptions.SectionName))
             .ValidateOnStart();

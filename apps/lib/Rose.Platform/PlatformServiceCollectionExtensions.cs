@@ -10,6 +10,7 @@ using Rose.Platform.Dapr.DeadLetters;
 using Rose.Platform.Embedded;
 using Rose.Platform.Embedded.PubSub;
 using Rose.Platform.Embedded.Workflows;
+using Rose.Platform.Erasure;
 using Rose.Platform.Invocation;
 using Rose.Platform.PubSub;
 using Rose.Platform.State;
@@ -43,6 +44,7 @@ public static class PlatformServiceCollectionExtensions
         services.TryAddSingleton<IEventPublisher, StagingEventPublisher>();
         services.TryAddSingleton<OutboxDrainer>();
         services.AddHostedService(provider => provider.GetRequiredService<OutboxDrainer>());
+        services.AddTenantDataEraser<OutboxTenantErasure>();
         if (runtime == PlatformRuntime.Dapr)
         {
             services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PlatformOptions>, DaprAppTokenValidator>());
@@ -104,6 +106,7 @@ public static class PlatformServiceCollectionExtensions
         services.AddSingleton(new DeadLetterTopics(byDeadLetterTopic));
         services.TryAddSingleton<DaprDeadLetterStore>();
         services.AddSingleton<IDeadLetterStore>(provider => provider.GetRequiredService<DaprDeadLetterStore>());
+        services.AddTenantDataEraser<DeadLetterTenantErasure>();
         return services;
     }
 
@@ -201,6 +204,7 @@ public static class PlatformServiceCollectionExtensions
         services.TryAddSingleton<PlatformDatabase>();
         services.TryAddSingleton<SqliteStateStore>();
         services.TryAddSingleton<IStateStore>(provider => provider.GetRequiredService<SqliteStateStore>());
+        services.AddTenantDataEraser<EmbeddedRuntimeTenantErasure>();
         services.AddHostedService<ExpiredStateSweeper>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxStore>();

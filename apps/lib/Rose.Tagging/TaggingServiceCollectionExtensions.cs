@@ -13,6 +13,7 @@ using Rose.Tagging.EventHandling;
 using Rose.Tagging.Jobs;
 using Rose.Tagging.Scoring;
 using Rose.Tenancy;
+using Rose.Platform.Erasure;
 
 namespace Rose.Tagging;
 
@@ -59,6 +60,7 @@ public static class TaggingServiceCollectionExtensions
         }
 
         services.AddRoseDbContext<TaggingDbContext, TaggingSqliteDbContext, TaggingPostgresDbContext>(TaggingDbContext.Module);
+        services.AddTenantDataEraser<TaggingTenantErasure>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<OfflineConversationClassifier>();
         services.TryAddSingleton<IConversationClassifier, LlmConversationClassifier>();

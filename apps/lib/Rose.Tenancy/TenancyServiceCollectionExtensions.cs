@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Rose.Storage;
 using Rose.Tenancy.Data;
 using Rose.Tenancy.Http;
+using Rose.Platform.Erasure;
 
 namespace Rose.Tenancy;
 
@@ -22,6 +23,8 @@ public static class TenancyServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<TenantDirectory>();
         services.TryAddScoped<TenantAdministration>();
+        services.AddTenantDataEraser<TenancyDirectoryTenantErasure>();
+        services.AddTenantDataEraser<TenancyTenantErasure>();
         return services;
     }
 

@@ -87,6 +87,31 @@ public sealed class TenantAdministration(TenancyDbContext db, ICurrentTenant cur
         return apiKey;
     }
 
+    /// <summary>
+    /// Disables the tenant at once (keys and logins refused), the first step of its off-boarding; the
+    /// off-boarding workflow erases the rest. Idempotent. False when there is no such tenant (any more).
+    /// </summary>
+    public async Task<bool> DisableForOffboardingAsync(string tenantId, CancellationToken cancellationToken)
+    {
+        using (currentTenant.Use(tenantId))
+        {
+            var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.TenantId == tenantId, cancellationToken);
+            if (tenant is null)
+            {
+                return false;
+            }
+
+            if (tenant.OffboardedAt is null)
+            {
+                tenant.OffboardedAt = clock.GetUtcNow();
+                await db.SaveChangesAsync(cancellationToken);
+            }
+        }
+
+        directory.Invalidate();
+        return true;
+    }
+
     private async Task<Tenant> LoadCurrentAsync(CancellationToken cancellationToken)
     {
         var tenantId = currentTenant.TenantId ?? throw new TenantRequiredException();

@@ -25,7 +25,16 @@ public sealed class BackofficeTenantMiddleware(RequestDelegate next)
             return;
         }
 
-        var memberships = await accounts.MembershipsAsync(userId, context.RequestAborted);
+        // A tenant being off-boarded is found by nothing: its memberships no longer let anyone in.
+        var memberships = new List<TenantMembership>();
+        foreach (var candidate in await accounts.MembershipsAsync(userId, context.RequestAborted))
+        {
+            if (!await tenants.IsOffboardedAsync(candidate.TenantId, context.RequestAborted))
+            {
+                memberships.Add(candidate);
+            }
+        }
+
         session.UserId = userId;
         session.Email = context.User.Identity?.Name;
         session.Memberships = memberships;

@@ -15,5 +15,6 @@ public sealed class ConversationMemoryStore(IStateStore state, IOptions<ChatOpti
     public Task SaveAsync(string tenantId, string conversationId, ConversationMemory memory, CancellationToken cancellationToken) =>
         state.SaveAsync(tenantId, Key(conversationId), memory, options.Value.MemoryTimeToLive, cancellationToken);
 
-    private static string Key(string conversationId) => $"chat-memory:{conversationId}";
+    /// <summary>The state key of a conversation's memory; off-boarding deletes it for every stored conversation.</summary>
+    internal static string Key(string conversationId) => $"chat-memory:{conversationId}";
 }

@@ -20,6 +20,7 @@ using Rose.Platform;
 using Rose.Storage;
 using Rose.Tagging;
 using Rose.Tagging.Events;
+using Rose.Platform.Erasure;
 
 namespace Rose.Crm;
 
@@ -49,6 +50,7 @@ public static class HubSpotServiceCollectionExtensions
         services.AddRoseStorage(configuration);
         services.AddRoseDbContext<HubSpotDbContext, HubSpotSqliteDbContext, HubSpotPostgresDbContext>(HubSpotDbContext.Module);
         services.AddRoseAccountsDbContext<HubSpotDirectoryDbContext, HubSpotDirectorySqliteDbContext, HubSpotDirectoryPostgresDbContext>(HubSpotDirectoryDbContext.Module);
+        services.AddTenantDataEraser<HubSpotTenantErasure>();
         services.AddSingleton(sp =>
         {
             // A Data Protection stack of its own: the host's (cookies, antiforgery) stays as the host set it,

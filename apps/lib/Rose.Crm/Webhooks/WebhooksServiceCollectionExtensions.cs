@@ -14,6 +14,7 @@ using Rose.Storage;
 using Rose.Storage.Secrets;
 using Rose.Tagging.Events;
 using Rose.Tenancy;
+using Rose.Platform.Erasure;
 
 namespace Rose.Crm.Webhooks;
 
@@ -76,6 +77,7 @@ public static class WebhooksServiceCollectionExtensions
         if (!services.Any(d => d.ImplementationInstance is ModuleDatabase { Module: WebhookDbContext.Module }))
         {
             services.AddRoseDbContext<WebhookDbContext, WebhookSqliteDbContext, WebhookPostgresDbContext>(WebhookDbContext.Module);
+            services.AddTenantDataEraser<WebhooksTenantErasure>();
         }
 
         services.TryAddSingleton(TimeProvider.System);

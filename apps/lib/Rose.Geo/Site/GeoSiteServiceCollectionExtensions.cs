@@ -15,6 +15,7 @@ using Rose.Geo.Site.Serving;
 using Rose.Platform;
 using Rose.Storage;
 using Rose.Tenancy;
+using Rose.Platform.Erasure;
 
 namespace Rose.Geo.Site;
 
@@ -98,6 +99,7 @@ public static class GeoSiteServiceCollectionExtensions
         }
 
         services.AddRoseDbContext<GeoSiteDbContext, GeoSiteSqliteDbContext, GeoSitePostgresDbContext>(GeoSiteDbContext.Module);
+        services.AddTenantDataEraser<GeoSiteTenantErasure>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<HostnameDirectory>();
     }

@@ -51,6 +51,8 @@ internal static class DaprEndpoints
                 .ExcludeFromDescription();
         }
 
+        // Every app: the off-boarding workflow in the worker runs each app's tenant-data erasers through here.
+        Erasure.TenantErasureEndpoints.Map(app);
         if (app.Services.GetService<PlatformServiceCollectionExtensions.WorkflowsHostedMarker>() is not null)
         {
             WorkflowApiEndpoints.Map(app);

@@ -22,4 +22,10 @@ public sealed class Tenant : ITenantOwned
     public WidgetSettings Widget { get; set; } = new();
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>
+    /// Set when Rose staff off-board the tenant: from then on its keys and logins are refused, while
+    /// the off-boarding workflow erases its data and, last, this row.
+    /// </summary>
+    public DateTimeOffset? OffboardedAt { get; set; }
 }
