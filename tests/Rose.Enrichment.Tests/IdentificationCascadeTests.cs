@@ -1,6 +1,9 @@
 using System.Net;
+using Rose.Enrichment.Budget;
 using Rose.Enrichment.Identification;
 using Rose.Enrichment.Providers;
+using Rose.Enrichment.Settings;
+using Rose.Platform.Limits;
 using Xunit;
 
 namespace Rose.Enrichment.Tests;
@@ -35,9 +38,9 @@ public sealed class IdentificationCascadeTests : IDisposable
     {
         first.Status("198.51.100.7", failure);
         second.Company("198.51.100.7", "Contoso", "contoso.com", "business");
-        var cascade = new IdentificationCascade([first.Provider(), second.Provider()]);
+        var cascade = Cascade(first.Provider(), second.Provider());
 
-        var result = await cascade.IdentifyAsync(IPAddress.Parse("198.51.100.7"), CancellationToken.None);
+        var result = await cascade.IdentifyAsync("acme", EnrichmentSettings.Default, IPAddress.Parse("198.51.100.7"), CancellationToken.None);
 
         Assert.Equal("Contoso", result.Company?.Name);
         Assert.Equal(["ipinfo", "ipinfo"], result.Asked);
@@ -49,9 +52,9 @@ public sealed class IdentificationCascadeTests : IDisposable
     {
         first.Status("198.51.100.7", HttpStatusCode.OK, delay: TimeSpan.FromSeconds(3));
         second.Company("198.51.100.7", "Contoso", "contoso.com", "business");
-        var cascade = new IdentificationCascade([first.Provider(TimeSpan.FromMilliseconds(300)), second.Provider()]);
+        var cascade = Cascade(first.Provider(TimeSpan.FromMilliseconds(300)), second.Provider());
 
-        var result = await cascade.IdentifyAsync(IPAddress.Parse("198.51.100.7"), CancellationToken.None);
+        var result = await cascade.IdentifyAsync("acme", EnrichmentSettings.Default, IPAddress.Parse("198.51.100.7"), CancellationToken.None);
 
         Assert.Equal("Contoso", result.Company?.Name);
     }
@@ -63,10 +66,10 @@ public sealed class IdentificationCascadeTests : IDisposable
         first.Company("8.8.8.8", "Google LLC", "google.com", "hosting");
         second.Company("198.51.100.7", "Someone Else", "else.example", "business");
         second.Company("8.8.8.8", "Google", "google.com", "business");
-        var cascade = new IdentificationCascade([first.Provider(), second.Provider()]);
+        var cascade = Cascade(first.Provider(), second.Provider());
 
-        var company = await cascade.IdentifyAsync(IPAddress.Parse("198.51.100.7"), CancellationToken.None);
-        var hosting = await cascade.IdentifyAsync(IPAddress.Parse("8.8.8.8"), CancellationToken.None);
+        var company = await cascade.IdentifyAsync("acme", EnrichmentSettings.Default, IPAddress.Parse("198.51.100.7"), CancellationToken.None);
+        var hosting = await cascade.IdentifyAsync("acme", EnrichmentSettings.Default, IPAddress.Parse("8.8.8.8"), CancellationToken.None);
 
         Assert.Equal("Northwind Traders", company.Company?.Name);
         Assert.Null(hosting.Company);
@@ -77,14 +80,32 @@ public sealed class IdentificationCascadeTests : IDisposable
     [Fact]
     public async Task Cascade_without_providers_is_off_and_asks_nobody()
     {
-        var cascade = new IdentificationCascade([]);
+        var cascade = Cascade();
 
-        var result = await cascade.IdentifyAsync(IPAddress.Parse("198.51.100.7"), CancellationToken.None);
+        var result = await cascade.IdentifyAsync("acme", EnrichmentSettings.Default, IPAddress.Parse("198.51.100.7"), CancellationToken.None);
 
         Assert.False(cascade.IsEnabled);
         Assert.Empty(result.Asked);
         Assert.Null(result.Company);
     }
+
+    [Fact]
+    public async Task Cascade_skips_a_provider_the_tenant_turned_off()
+    {
+        first.Company("198.51.100.7", "Northwind Traders", "northwind.com", "business");
+        var cascade = Cascade(first.Provider());
+        var off = EnrichmentSettings.Default with { Providers = new Dictionary<string, ProviderSettings> { ["ipinfo"] = ProviderSettings.Default with { Enabled = false } } };
+
+        var result = await cascade.IdentifyAsync("acme", off, IPAddress.Parse("198.51.100.7"), CancellationToken.None);
+
+        Assert.False(cascade.IsEnabledFor(off));
+        Assert.True(cascade.IsEnabledFor(EnrichmentSettings.Default));
+        Assert.Empty(result.Asked);
+        Assert.Equal(0, first.Calls("198.51.100.7"));
+    }
+
+    private static IdentificationCascade Cascade(params IIpCompanyProvider[] providers) =>
+        new(providers, new ProviderBudget(new InProcessQuotaCounter(TimeProvider.System), new InMemoryStateStore(), TimeProvider.System));
 
     public void Dispose()
     {

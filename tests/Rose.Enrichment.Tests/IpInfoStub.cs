@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Rose.Enrichment.Providers.IpInfo;
 using Rose.Testing;
+using WireMock.Matchers;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;
 
@@ -25,6 +26,14 @@ public sealed class IpInfoStub : IDisposable
         var response = Response.Create().WithStatusCode(status).WithBody("""{"error": {"title": "stub"}}""");
         Api.Server.Given(Request.Create().WithPath($"/{ip}/company").UsingGet()).RespondWith(delay is { } wait ? response.WithDelay(wait) : response);
     }
+
+    /// <summary>Every address is the same business, answered after <paramref name="delay"/> (so that concurrent lookups overlap).</summary>
+    public void EveryAddress(string name, string domain, TimeSpan delay) =>
+        Api.Server.Given(Request.Create().WithPath(new WildcardMatcher("/*/company")).WithHeader("Authorization", $"Bearer {Token}").UsingGet())
+            .RespondWith(Response.Create().WithStatusCode(200).WithHeader("Content-Type", "application/json").WithDelay(delay)
+                .WithBody($$"""{"name": "{{name}}", "domain": "{{domain}}", "type": "business"}"""));
+
+    public int AllCalls() => Api.Server.LogEntries.Count(e => e.RequestMessage.Path.EndsWith("/company", StringComparison.Ordinal));
 
     public int Calls(string ip) => Api.CallsTo($"/{ip}/company");
 

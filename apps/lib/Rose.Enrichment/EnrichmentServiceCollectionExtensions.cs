@@ -1,8 +1,16 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Rose.Enrichment.Budget;
+using Rose.Enrichment.Privacy;
 using Rose.Enrichment.Providers;
 using Rose.Enrichment.Providers.IpInfo;
+using Rose.Enrichment.Settings;
+using Rose.Platform;
+using Rose.Platform.Limits;
+using Rose.Storage;
 
 namespace Rose.Enrichment;
 
@@ -12,7 +20,11 @@ public static class EnrichmentServiceCollectionExtensions
     /// What enrichment knows of visitors (<see cref="IVisitorCompanies"/>), read by the chat, and the
     /// identification cascade that fills it in the background. The cascade's tiers are the providers
     /// configured, in this order: IPinfo (<c>Rose:Enrichment:IpInfo:Token</c>). None configured (the
-    /// default): no address is ever sent anywhere. Needs the platform's state store (<c>AddRosePlatform</c>).
+    /// default): no address is ever sent anywhere. Per tenant (<see cref="EnrichmentSettingsStore"/>):
+    /// consent required or not, retention, which providers, their cost and monthly budget
+    /// (<see cref="ProviderBudget"/>, counted in <c>Rose:Limits:Redis</c> when set). Addresses are cached
+    /// under a keyed hash (<see cref="VisitorAddressKeys"/>, <c>Rose:Enrichment:AddressKey</c>). Needs the
+    /// platform's state store (<c>AddRosePlatform</c>).
     /// </summary>
     public static IServiceCollection AddRoseEnrichment(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,6 +40,27 @@ public static class EnrichmentServiceCollectionExtensions
         services.TryAddSingleton<KnownVisitorCompanies>();
         services.TryAddSingleton<IVisitorCompanies>(sp => sp.GetRequiredService<KnownVisitorCompanies>());
         services.AddHostedService<IdentificationWorker>();
+
+        services.AddRoseEnrichmentSettings();
+        services.AddRoseClusterLimits(configuration);
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ProviderBudget>();
+        var onDapr = string.Equals(configuration[PlatformOptions.RuntimeKey], nameof(PlatformRuntime.Dapr), StringComparison.OrdinalIgnoreCase);
+        var identifiesAddresses = configuration.GetSection(IpInfoOptions.SectionName).Get<IpInfoOptions>() is { IsConfigured: true };
+        services.AddOptions<EnrichmentOptions>().Bind(configuration.GetSection(EnrichmentOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<IValidateOptions<EnrichmentOptions>>(sp =>
+            new EnrichmentOptionsValidator(onDapr && identifiesAddresses && !sp.GetRequiredService<IHostEnvironment>().IsDevelopment()));
+        services.TryAddSingleton(sp => new VisitorAddressKeys(sp.GetRequiredService<IOptions<EnrichmentOptions>>(), () => RoseDataPath.Resolve(configuration)));
+        return services;
+    }
+
+    /// <summary>
+    /// The tenants' identification settings alone (<see cref="EnrichmentSettingsStore"/>), for an app that
+    /// serves or reads them without identifying anyone (the backoffice's API, the worker's retention job).
+    /// </summary>
+    public static IServiceCollection AddRoseEnrichmentSettings(this IServiceCollection services)
+    {
+        services.TryAddSingleton<EnrichmentSettingsStore>();
         return services;
     }
 }

@@ -9,8 +9,10 @@ namespace Rose.Enrichment;
 /// </summary>
 public interface IVisitorCompanies
 {
+    /// <param name="visitorConsent">What the visitor said when the conversation started (null: the widget did not ask).
+    /// When the tenant requires consent and it is not true, nothing is looked up, read or queued.</param>
     /// <returns>The company, or null when nobody identified this address for the tenant yet.</returns>
-    Task<VisitorCompany?> FindAsync(string tenantId, IPAddress? visitorAddress, CancellationToken cancellationToken);
+    Task<VisitorCompany?> FindAsync(string tenantId, IPAddress? visitorAddress, bool? visitorConsent, CancellationToken cancellationToken);
 
     /// <summary>Records an identification for the tenant; it is forgotten after <paramref name="timeToLive"/>.</summary>
     Task RememberAsync(string tenantId, IPAddress visitorAddress, VisitorCompany company, TimeSpan timeToLive, CancellationToken cancellationToken);

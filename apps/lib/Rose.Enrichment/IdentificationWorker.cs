@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Rose.Enrichment.Settings;
 
 namespace Rose.Enrichment;
 
@@ -8,6 +9,7 @@ public sealed class IdentificationWorker(
     PendingIdentifications queue,
     IdentificationCascade cascade,
     KnownVisitorCompanies known,
+    EnrichmentSettingsStore settingsStore,
     ILogger<IdentificationWorker> logger) : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -16,8 +18,16 @@ public sealed class IdentificationWorker(
         {
             try
             {
-                var result = await cascade.IdentifyAsync(address, stoppingToken);
-                await known.RecordAsync(tenantId, address, result, stoppingToken);
+                // Read again here: the tenant may have turned a provider off or spent its budget since the address was queued.
+                var settings = await settingsStore.GetAsync(tenantId, stoppingToken);
+                var result = await cascade.IdentifyAsync(tenantId, settings, address, stoppingToken);
+                if (result.Asked.Count == 0)
+                {
+                    // Nobody was asked (every provider off or over budget): nothing is known, nothing is cached, a later turn asks again.
+                    continue;
+                }
+
+                await known.RecordAsync(tenantId, address, result, settings, stoppingToken);
                 logger.LogInformation("Identification for {TenantId} asked {Providers}: {Outcome}", tenantId, string.Join(", ", result.Asked), result.Company is null ? result.Network.ToString() : "company found");
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)

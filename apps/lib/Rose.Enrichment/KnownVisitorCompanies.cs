@@ -1,7 +1,7 @@
 using System.Net;
-using System.Security.Cryptography;
-using System.Text;
+using Rose.Enrichment.Privacy;
 using Rose.Enrichment.Providers;
+using Rose.Enrichment.Settings;
 using Rose.Platform.State;
 using Rose.Storage;
 
@@ -9,17 +9,24 @@ namespace Rose.Enrichment;
 
 /// <summary>
 /// Identifications kept in the platform's state store (Redis on Dapr), per tenant. The address is
-/// stored only as a SHA-256 digest: the key finds the company again without keeping the visitor's
-/// IP, which is personal data. A miss queues the address for the cascade (when a provider is
-/// configured): the answer never waits for it, later turns find it. Companies are kept
-/// <see cref="CompanyTtl"/>, negative answers <see cref="MissTtl"/>.
+/// stored only as a keyed hash (<see cref="VisitorAddressKeys"/>): the key finds the company again
+/// without keeping the visitor's IP, which is personal data. A miss queues the address for the
+/// cascade (when a provider is on for the tenant): the answer never waits for it, later turns find
+/// it. Companies are kept <see cref="CompanyTtl"/>, negative answers <see cref="MissTtl"/>, both at
+/// most the tenant's retention period. A tenant that requires consent gets nothing for a visitor
+/// who did not give it: no read, no lookup, nothing queued.
 /// </summary>
-public sealed class KnownVisitorCompanies(IStateStore state, IdentificationCascade cascade, PendingIdentifications queue) : IVisitorCompanies
+public sealed class KnownVisitorCompanies(
+    IStateStore state,
+    IdentificationCascade cascade,
+    PendingIdentifications queue,
+    EnrichmentSettingsStore settingsStore,
+    VisitorAddressKeys addressKeys) : IVisitorCompanies
 {
     public static readonly TimeSpan CompanyTtl = TimeSpan.FromDays(30);
     public static readonly TimeSpan MissTtl = TimeSpan.FromDays(7);
 
-    public async Task<VisitorCompany?> FindAsync(string tenantId, IPAddress? visitorAddress, CancellationToken cancellationToken)
+    public async Task<VisitorCompany?> FindAsync(string tenantId, IPAddress? visitorAddress, bool? visitorConsent, CancellationToken cancellationToken)
     {
         TenantIds.EnsureValid(tenantId);
         if (visitorAddress is null)
@@ -27,9 +34,16 @@ public sealed class KnownVisitorCompanies(IStateStore state, IdentificationCasca
             return null;
         }
 
-        var address = Canonical(visitorAddress);
-        var entry = await state.GetAsync<VisitorCompany>(tenantId, Key(address), cancellationToken);
-        if (entry is null && cascade.IsEnabled && await state.GetAsync<NetworkKind>(tenantId, MissKey(address), cancellationToken) is null)
+        var settings = await settingsStore.GetAsync(tenantId, cancellationToken);
+        if (!settings.Allows(visitorConsent))
+        {
+            return null;
+        }
+
+        var address = VisitorAddressKeys.Canonical(visitorAddress);
+        var digest = addressKeys.Digest(address);
+        var entry = await state.GetAsync<VisitorCompany>(tenantId, Key(digest), cancellationToken);
+        if (entry is null && cascade.IsEnabledFor(settings) && await state.GetAsync<NetworkKind>(tenantId, MissKey(digest), cancellationToken) is null)
         {
             queue.TryEnqueue(tenantId, address);
         }
@@ -41,21 +55,16 @@ public sealed class KnownVisitorCompanies(IStateStore state, IdentificationCasca
     {
         TenantIds.EnsureValid(tenantId);
         ArgumentException.ThrowIfNullOrWhiteSpace(company.Name);
-        return state.SaveAsync(tenantId, Key(Canonical(visitorAddress)), company, timeToLive, cancellationToken);
+        return state.SaveAsync(tenantId, Key(addressKeys.Digest(visitorAddress)), company, timeToLive, cancellationToken);
     }
 
-    /// <summary>Keeps the cascade's answer: the company for 30 days, or that there is none (and the network's kind) for 7.</summary>
-    public Task RecordAsync(string tenantId, IPAddress visitorAddress, IdentificationResult result, CancellationToken cancellationToken) =>
+    /// <summary>Keeps the cascade's answer: the company for 30 days, or that there is none (and the network's kind) for 7; never past the tenant's retention.</summary>
+    public Task RecordAsync(string tenantId, IPAddress visitorAddress, IdentificationResult result, EnrichmentSettings settings, CancellationToken cancellationToken) =>
         result.Company is { } company
-            ? RememberAsync(tenantId, visitorAddress, new VisitorCompany(company.Name, company.Domain, company.Provider), CompanyTtl, cancellationToken)
-            : state.SaveAsync(tenantId, MissKey(Canonical(visitorAddress)), result.Network, MissTtl, cancellationToken);
+            ? RememberAsync(tenantId, visitorAddress, new VisitorCompany(company.Name, company.Domain, company.Provider), settings.KeepAtMost(CompanyTtl), cancellationToken)
+            : state.SaveAsync(tenantId, MissKey(addressKeys.Digest(visitorAddress)), result.Network, settings.KeepAtMost(MissTtl), cancellationToken);
 
-    // An IPv4 visitor reaching a dual-stack socket shows up as ::ffff:a.b.c.d: one key for both forms.
-    private static IPAddress Canonical(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
+    private static string Key(string digest) => $"enrichment-company:{digest}";
 
-    private static string Key(IPAddress address) => $"enrichment-company:{Digest(address)}";
-
-    private static string MissKey(IPAddress address) => $"enrichment-miss:{Digest(address)}";
-
-    private static string Digest(IPAddress address) => Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(address.ToString())));
+    private static string MissKey(string digest) => $"enrichment-miss:{digest}";
 }

@@ -11,6 +11,8 @@ using Rose.Tagging.Classification;
 using Rose.Tagging.Data;
 using Rose.Tagging.EventHandling;
 using Rose.Tagging.Jobs;
+using Rose.Tagging.Retention;
+using Rose.Enrichment;
 using Rose.Tagging.Scoring;
 using Rose.Tenancy;
 using Rose.Platform.Erasure;
@@ -21,7 +23,7 @@ public static class TaggingServiceCollectionExtensions
 {
     /// <summary>
     /// Conversation tagging and lead scoring, as the worker runs it: tags every conversation on
-    /// <c>conversation.ended</c> and retags by cron (<see cref="TaggingJobs.Retag"/>). Includes
+    /// <c>conversation.ended</c> and retags by cron (<see cref="TaggingJobs.Retag"/>), and purges visitor data past a tenant's retention period (<see cref="TaggingJobs.VisitorDataRetention"/>). Includes
     /// <see cref="AddRoseTaggingRecords"/>. Needs Rose.Platform and Rose.Llm added before it.
     /// </summary>
     public static IServiceCollection AddRoseTagging(this IServiceCollection services, IConfiguration configuration)
@@ -29,6 +31,9 @@ public static class TaggingServiceCollectionExtensions
         services.AddRoseTaggingRecords(configuration);
         services.AddRoseEventHandler<ConversationEnded, ConversationEndedTagging>();
         services.AddRoseCronJob<ConversationRetagJob>(TaggingJobs.Retag);
+        services.AddRoseEnrichmentSettings();
+        services.TryAddScoped<VisitorDataRetention>();
+        services.AddRoseCronJob<VisitorDataRetentionJob>(TaggingJobs.VisitorDataRetention);
         return services;
     }
 

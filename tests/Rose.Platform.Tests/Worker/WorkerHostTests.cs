@@ -25,9 +25,9 @@ public sealed class WorkerHostTests : IDisposable
         using var client = factory.CreateClient();
 
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health")).StatusCode);
-        // In registration order: from Rose.Knowledge the FAQ update, the workflow purge, from Rose.Tagging the retag, from Rose.Geo the weekly GEO run, from Rose.Crm webhook retries and HubSpot's incremental sync.
+        // In registration order: from Rose.Knowledge the FAQ update, the workflow purge, from Rose.Tagging the retag and the visitor-data retention, from Rose.Geo the weekly GEO run, from Rose.Crm webhook retries and HubSpot's incremental sync.
         Assert.Equal(
-            ["faq-update", CronJobs.WorkflowPurge.Name, "conversation-retag", "geo-weekly-run", "webhook-deliveries", "hubspot-incremental-sync"],
+            ["faq-update", CronJobs.WorkflowPurge.Name, "conversation-retag", "visitor-data-retention", "geo-weekly-run", "webhook-deliveries", "hubspot-incremental-sync"],
             factory.Services.GetServices<CronJobRegistration>().Select(j => j.Definition.Name));
         Assert.Contains(factory.Services.GetServices<CronJobRegistration>(), j => j.Definition == CronJobs.WorkflowPurge);
         Assert.Contains("DocumentLoadingWorkflow", factory.Services.GetRequiredService<WorkflowRegistrations>().Workflows.Keys);

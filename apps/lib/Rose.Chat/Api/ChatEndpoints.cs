@@ -128,7 +128,7 @@ public static class ChatEndpoints
                 title: "The message cannot be sent");
         }
 
-        if (await store.FindAsync(id, token, ct) is null)
+        if (await store.FindAsync(id, token, ct) is not { } conversation)
         {
             return NotFound();
         }
@@ -142,7 +142,7 @@ public static class ChatEndpoints
                 detail: "Please try again in a moment.");
         }
 
-        return new TurnStreamResult(new TurnRequest(tenant, id, text, context.Connection.RemoteIpAddress), slot);
+        return new TurnStreamResult(new TurnRequest(tenant, id, text, context.Connection.RemoteIpAddress, conversation.VisitorConsent), slot);
     }
 
     private static ProblemHttpResult NotFound() =>

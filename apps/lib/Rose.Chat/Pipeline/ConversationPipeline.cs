@@ -120,7 +120,7 @@ public sealed class ConversationPipeline(
             return;
         }
 
-        outcome.VisitorCompany = (await companies.FindAsync(tenant.TenantId, request.VisitorAddress, cancellationToken))?.Name;
+        outcome.VisitorCompany = (await companies.FindAsync(tenant.TenantId, request.VisitorAddress, request.VisitorConsent, cancellationToken))?.Name;
         var query = await rewriter.RewriteAsync(tenant.TenantId, request.Text, memory, cancellationToken);
 
         // Embedded once: retrieval, the offline composer and skill selection all use this vector.

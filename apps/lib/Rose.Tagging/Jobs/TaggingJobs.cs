@@ -8,4 +8,7 @@ public static class TaggingJobs
 {
     /// <summary>Hourly, the worker tags ended conversations that have no tagging of the current label set, and lets older scores decay.</summary>
     public static readonly CronJobDefinition Retag = new("conversation-retag", "0 20 * * * *", AppIds.Worker);
+
+    /// <summary>Nightly (03:45 UTC), the worker removes the visitor data of tenants with a retention period that is older than it.</summary>
+    public static readonly CronJobDefinition VisitorDataRetention = new("visitor-data-retention", "0 45 3 * * *", AppIds.Worker);
 }
