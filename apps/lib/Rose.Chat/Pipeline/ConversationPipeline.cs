@@ -55,6 +55,9 @@ public sealed class ConversationPipeline(
 
         var messageId = ChatIds.New();
         yield return ChatStreamEvent.Meta(request.ConversationId, messageId);
+        // An async iterator resumes in its caller's context, where the turn's span is no longer current:
+        // made current again so that retrieval, the LLM call and the staged events become its children.
+        ResumeIn(activity);
         logger.LogInformation("Turn {MessageId} of {TenantId}: {Question}", messageId, tenant.TenantId, PiiMasker.Mask(request.Text));
 
         var memory = await memories.LoadAsync(tenant.TenantId, request.ConversationId, cancellationToken);
@@ -74,6 +77,7 @@ public sealed class ConversationPipeline(
         }
 
         await work;
+        ResumeIn(activity);
         if (outcome.Failure is { } failure)
         {
             ChatTelemetry.Turns.Add(1, new KeyValuePair<string, object?>(ChatTelemetry.Outcome, "error"));
@@ -88,6 +92,14 @@ public sealed class ConversationPipeline(
         await memories.SaveAsync(tenant.TenantId, request.ConversationId, remembered, cancellationToken);
         ChatTelemetry.Turns.Add(1, new KeyValuePair<string, object?>(ChatTelemetry.Outcome, "done"));
         yield return ChatStreamEvent.Done(messageId, latency);
+    }
+
+    private static void ResumeIn(Activity? activity)
+    {
+        if (activity is not null)
+        {
+            Activity.Current = activity;
+        }
     }
 
     // Produces the events of the turn into a channel, so that failures can be turned into an

@@ -98,6 +98,7 @@ internal sealed class AttemptRecorder : IDisposable
         LlmTelemetry.TenantTokens.Add(outputTokens, With(tenant, GenAiAttributes.TokenType, "output"));
         LlmTelemetry.TenantCost.Add((double)costUsd, With(tenant, GenAiAttributes.RequestModel, model));
         activity?.SetTag(GenAiAttributes.CostUsd, (double)costUsd);
+        activity?.SetTag(GenAiAttributes.UsageCost, (double)costUsd);
         var seconds = time.GetElapsedTime(startedAt).TotalSeconds;
         var finished = tags;
         LlmTelemetry.Attempts.Add(1, With(finished, GenAiAttributes.Outcome, "success"));

@@ -14,6 +14,8 @@ public static class GenAiAttributes
     public const string InputTokens = "gen_ai.usage.input_tokens";
     public const string OutputTokens = "gen_ai.usage.output_tokens";
     public const string TokenType = "gen_ai.token.type";
+    /// <summary>The call's cost (US dollars) where Langfuse reads it: its generations' cost field.</summary>
+    public const string UsageCost = "gen_ai.usage.cost";
     public const string ErrorType = "error.type";
     public const string ServerAddress = "server.address";
 
