@@ -119,7 +119,7 @@ public static class ServiceDefaultsExtensions
             Headers = $"Authorization=Basic {credentials}",
         });
         builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddProcessor(
-            new SourceFilteringProcessor(langfuse.SourcesOrDefault, new BatchActivityExportProcessor(exporter))));
+            new SourceFilteringBatchExportProcessor(langfuse.SourcesOrDefault, exporter)));
         return builder;
     }
 
