@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Rose.Gateway.Monitoring;
 
 namespace Rose.Gateway;
 
@@ -16,6 +17,7 @@ public static class GatewayExtensions
         services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName));
         var (routes, clusters) = GatewayRoutes.Build(options, configuration["DAPR_HTTP_PORT"], configuration["DAPR_API_TOKEN"]);
         services.AddReverseProxy().LoadFromMemory(routes, clusters).AddServiceDiscoveryDestinationResolver();
+        services.AddSentryTunnel(configuration);
         services.AddRateLimiter(limiter =>
         {
             limiter.AddPolicy(ClientRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
@@ -44,6 +46,7 @@ public static class GatewayExtensions
         app.UseMiddleware<CustomHostnameMiddleware>();
         app.UseRouting();
         app.UseRateLimiter();
+        app.MapSentryTunnel().RequireRateLimiting(ClientRateLimit);
         app.MapReverseProxy().RequireRateLimiting(ClientRateLimit);
         return app;
     }

@@ -1,12 +1,16 @@
+using System.Reflection;
+using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using OpenTelemetry;
+using OpenTelemetry.Exporter;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -82,12 +86,40 @@ public static class ServiceDefaultsExtensions
                     o.Filter = context => !context.Request.Path.StartsWithSegments("/health")
                                           && !context.Request.Path.StartsWithSegments("/alive"))
                 .AddHttpClientInstrumentation());
+        builder.AddLangfuseExportWhenConfigured();
 
         if (!string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"]))
         {
             builder.Services.AddOpenTelemetry().UseOtlpExporter();
         }
 
+        return builder;
+    }
+
+    /// <summary>
+    /// With <c>Rose:Observability:Langfuse</c> configured, a second OTLP/HTTP exporter sends the LLM spans
+    /// (GenAI conventions) to Langfuse's OpenTelemetry endpoint. Built here rather than through
+    /// <c>AddOtlpExporter</c>, which cannot be combined with <c>UseOtlpExporter</c>.
+    /// </summary>
+    public static TBuilder AddLangfuseExportWhenConfigured<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
+    {
+        builder.Services.AddOptions<LangfuseOptions>().Bind(builder.Configuration.GetSection(LangfuseOptions.SectionName)).ValidateOnStart();
+        builder.Services.AddSingleton<Microsoft.Extensions.Options.IValidateOptions<LangfuseOptions>, LangfuseOptionsValidator>();
+        var langfuse = builder.Configuration.GetSection(LangfuseOptions.SectionName).Get<LangfuseOptions>();
+        if (langfuse is not { IsConfigured: true })
+        {
+            return builder;
+        }
+
+        var credentials = Convert.ToBase64String(Encoding.UTF8.GetBytes($"{langfuse.PublicKey}:{langfuse.SecretKey}"));
+        var exporter = new OtlpTraceExporter(new OtlpExporterOptions
+        {
+            Endpoint = langfuse.TracesEndpoint,
+            Protocol = OtlpExportProtocol.HttpProtobuf,
+            Headers = $"Authorization=Basic {credentials}",
+        });
+        builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddProcessor(
+            new SourceFilteringBatchExportProcessor(langfuse.SourcesOrDefault, exporter)));
         return builder;
     }
 
@@ -108,6 +140,16 @@ public static class ServiceDefaultsExtensions
         return app;
     }
 
+    /// <summary><c>rose@{informational version}</c> of the entry assembly (the build's version, with its commit when the SDK stamped one).</summary>
+    public static string DefaultRelease()
+    {
+        var assembly = Assembly.GetEntryAssembly() ?? typeof(ServiceDefaultsExtensions).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? assembly.GetName().Version?.ToString()
+            ?? "0.0.0";
+        return $"rose@{version}";
+    }
+
     private static void AddSentryWhenConfigured(this IHostApplicationBuilder builder)
     {
         var dsn = builder.Configuration["SENTRY_DSN"];
@@ -119,7 +161,10 @@ public static class ServiceDefaultsExtensions
         web.WebHost.UseSentry(options =>
         {
             options.Dsn = dsn;
-            options.Environment = builder.Environment.EnvironmentName;
+            // Every event says which build and which environment it came from, and which app.
+            options.Release = builder.Configuration["SENTRY_RELEASE"] is { Length: > 0 } release ? release : DefaultRelease();
+            options.Environment = builder.Configuration["SENTRY_ENVIRONMENT"] is { Length: > 0 } environment ? environment : builder.Environment.EnvironmentName.ToLowerInvariant();
+            options.DefaultTags["rose.app"] = builder.Environment.ApplicationName;
             options.SendDefaultPii = false;
             options.TracesSampleRate = 0.1;
         });

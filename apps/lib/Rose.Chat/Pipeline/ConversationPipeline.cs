@@ -8,6 +8,7 @@ using Rose.Chat.Memory;
 using Rose.Chat.Rewriting;
 using Rose.Chat.Skills;
 using Rose.Chat.Suggestions;
+using Rose.Chat.Telemetry;
 using Rose.Chat.Turns;
 using Rose.Enrichment;
 using Rose.Knowledge.Ingestion;
@@ -44,32 +45,43 @@ public sealed class ConversationPipeline(
     TimeProvider clock,
     ILogger<ConversationPipeline> logger)
 {
-    private static readonly ActivitySource Activity = new("Rose.Chat");
-
     public async IAsyncEnumerable<ChatStreamEvent> RunTurnAsync(TurnRequest request, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var started = clock.GetTimestamp();
         var tenant = request.Tenant;
-        using var activity = Activity.StartActivity("chat.turn");
-        activity?.SetTag("rose.tenant", tenant.TenantId);
+        using var activity = ChatTelemetry.Source.StartActivity(ChatTelemetry.TurnSpan);
+        activity?.SetTag(ChatTelemetry.Tenant, tenant.TenantId);
         await using var turn = await gate.EnterAsync(tenant.TenantId, request.ConversationId, cancellationToken);
 
         var messageId = ChatIds.New();
         yield return ChatStreamEvent.Meta(request.ConversationId, messageId);
+        // An async iterator resumes in its caller's context, where the turn's span is no longer current:
+        // made current again so that retrieval, the LLM call and the staged events become its children.
+        ResumeIn(activity);
         logger.LogInformation("Turn {MessageId} of {TenantId}: {Question}", messageId, tenant.TenantId, PiiMasker.Mask(request.Text));
 
         var memory = await memories.LoadAsync(tenant.TenantId, request.ConversationId, cancellationToken);
         var outcome = new TurnOutcome(messageId);
         var events = System.Threading.Channels.Channel.CreateUnbounded<ChatStreamEvent>();
         var work = ProduceAsync(request, memory, outcome, events.Writer, cancellationToken);
+        var firstToken = true;
         await foreach (var item in events.Reader.ReadAllAsync(cancellationToken))
         {
+            if (firstToken && item.Name == "token")
+            {
+                firstToken = false;
+                ChatTelemetry.TimeToFirstToken.Record(clock.GetElapsedTime(started).TotalSeconds);
+            }
+
             yield return item;
         }
 
         await work;
+        ResumeIn(activity);
         if (outcome.Failure is { } failure)
         {
+            ChatTelemetry.Turns.Add(1, new KeyValuePair<string, object?>(ChatTelemetry.Outcome, "error"));
+            activity?.SetStatus(ActivityStatusCode.Error, "The turn ended with an error event.");
             yield return failure;
             yield break;
         }
@@ -78,7 +90,16 @@ public sealed class ConversationPipeline(
         await recorder.RecordAsync(tenant.TenantId, request.ConversationId, request.Text, outcome, latency, cancellationToken);
         var remembered = memory.With(new MemoryTurn(request.Text, outcome.Text, clock.GetUtcNow()), outcome.Skill?.Id, options.Value.RecentTurns);
         await memories.SaveAsync(tenant.TenantId, request.ConversationId, remembered, cancellationToken);
+        ChatTelemetry.Turns.Add(1, new KeyValuePair<string, object?>(ChatTelemetry.Outcome, "done"));
         yield return ChatStreamEvent.Done(messageId, latency);
+    }
+
+    private static void ResumeIn(Activity? activity)
+    {
+        if (activity is not null)
+        {
+            Activity.Current = activity;
+        }
     }
 
     // Produces the events of the turn into a channel, so that failures can be turned into an

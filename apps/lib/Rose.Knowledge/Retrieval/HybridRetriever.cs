@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Options;
+using Rose.Knowledge.Telemetry;
 using Rose.Knowledge.VectorStores;
 using Rose.Llm.Embeddings;
 using Rose.Storage;
@@ -45,14 +47,21 @@ public sealed class HybridRetriever(
             return [];
         }
 
+        using var activity = KnowledgeTelemetry.Source.StartActivity(KnowledgeTelemetry.RetrievalSpan, ActivityKind.Internal);
+        activity?.SetTag(KnowledgeTelemetry.Tenant, tenantId);
+        activity?.SetTag(KnowledgeTelemetry.RequestedPassages, k);
         var index = await cache.GetAsync(tenantId, cancellationToken);
+        activity?.SetTag(KnowledgeTelemetry.IndexedChunks, index.Count);
         if (index.Count == 0)
         {
+            activity?.SetTag(KnowledgeTelemetry.ReturnedPassages, 0);
             return [];
         }
 
         var vector = queryVector?.ToArray() ?? (await embedder.EmbedQueriesAsync([query], cancellationToken))[0];
-        return await RetrieveAsync(index, query, vector, k, cancellationToken);
+        var passages = await RetrieveAsync(index, query, vector, k, cancellationToken);
+        activity?.SetTag(KnowledgeTelemetry.ReturnedPassages, passages.Count);
+        return passages;
     }
 
     /// <summary>Retrieval with the query already embedded (benchmarks measure the two parts apart).</summary>

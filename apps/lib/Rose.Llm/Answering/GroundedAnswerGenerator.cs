@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
@@ -98,6 +99,7 @@ public sealed class GroundedAnswerGenerator(
 
                     var answer = text.ToString();
                     activity?.SetTag(GenAiAttributes.AnswerSource, "llm");
+                    LlmTelemetry.Answers.Add(1, new TagList { { GenAiAttributes.AnswerSource, "llm" }, { GenAiAttributes.Tenant, request.TenantId } });
                     yield return new AnswerUpdate(string.Empty, new GroundedAnswer(
                         answer, CitationParser.Parse(answer, request.Passages), Declined: false, AnswerSource.Llm, first.Provider, first.Model, null));
                     yield break;
@@ -112,6 +114,7 @@ public sealed class GroundedAnswerGenerator(
         composed ??= await composer.ComposeAsync(request.Question, request.QuestionVector, request.Passages, cancellationToken);
         var reason = offlineReason ?? OfflineReason.ProvidersFailed;
         LlmTelemetry.OfflineAnswers.Add(1, new KeyValuePair<string, object?>(GenAiAttributes.OfflineReason, reason.ToString()));
+        LlmTelemetry.Answers.Add(1, new TagList { { GenAiAttributes.AnswerSource, "offline" }, { GenAiAttributes.Tenant, request.TenantId }, { GenAiAttributes.OfflineReason, reason.ToString() } });
         activity?.SetTag(GenAiAttributes.AnswerSource, "offline");
         activity?.SetTag(GenAiAttributes.OfflineReason, reason.ToString());
         activity?.SetTag(GenAiAttributes.Declined, composed.Declined);

@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
 using Rose.Llm.Configuration;
 using Rose.Llm.Providers;
+using Rose.Llm.Telemetry;
 
 namespace Rose.Llm.Embeddings;
 
@@ -39,6 +41,13 @@ public sealed class OpenAiCompatibleTextEmbedder(HttpClient http, LlmProviderOpt
     private async Task<IEnumerable<float[]>> EmbedBatchAsync(List<string> batch, CancellationToken cancellationToken)
     {
         var azure = provider.Kind == LlmProviderKind.AzureOpenAI;
+        // A GenAI client span per request, named as the conventions say ("embeddings {model}").
+        using var activity = LlmTelemetry.Source.StartActivity($"embeddings {Model}", ActivityKind.Client);
+        activity?.SetTag(GenAiAttributes.OperationName, "embeddings");
+        activity?.SetTag(GenAiAttributes.ProviderName, azure ? "az.ai.openai" : "openai");
+        activity?.SetTag(GenAiAttributes.System, azure ? "az.ai.openai" : "openai");
+        activity?.SetTag(GenAiAttributes.RequestModel, Model);
+        activity?.SetTag(GenAiAttributes.EmbeddingInputs, batch.Count);
         var body = new JsonObject { ["input"] = new JsonArray([.. batch.Select(t => JsonValue.Create(t))]) };
         if (!azure)
         {
@@ -59,9 +68,27 @@ public sealed class OpenAiCompatibleTextEmbedder(HttpClient http, LlmProviderOpt
         }
 
         using var response = await http.SendAsync(request, cancellationToken);
-        await HttpResponses.EnsureSuccessAsync(response, azure ? "Azure OpenAI" : "OpenAI", cancellationToken);
-        var data = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken))?["data"]?.AsArray()
+        try
+        {
+            await HttpResponses.EnsureSuccessAsync(response, azure ? "Azure OpenAI" : "OpenAI", cancellationToken);
+        }
+        catch (ProviderHttpException e)
+        {
+            activity?.SetTag(GenAiAttributes.ErrorType, $"http_{(int)response.StatusCode}");
+            activity?.SetStatus(ActivityStatusCode.Error, e.Message);
+            throw;
+        }
+
+        var json = JsonNode.Parse(await response.Content.ReadAsStringAsync(cancellationToken));
+        var data = json?["data"]?.AsArray()
             ?? throw new InvalidDataException("The embeddings response has no data.");
+        activity?.SetTag(GenAiAttributes.ResponseModel, (string?)json?["model"] ?? Model);
+        if (json?["usage"]?["prompt_tokens"] is JsonValue tokens && tokens.TryGetValue<long>(out var inputTokens))
+        {
+            activity?.SetTag(GenAiAttributes.InputTokens, inputTokens);
+        }
+
+        activity?.SetStatus(ActivityStatusCode.Ok);
         return data
             .OrderBy(item => (int?)item?["index"] ?? 0)
             .Select(item => Normalise(item!["embedding"]!.AsArray().Select(v => (float)v!).ToArray()));

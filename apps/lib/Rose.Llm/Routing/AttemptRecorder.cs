@@ -18,11 +18,15 @@ internal sealed class AttemptRecorder : IDisposable
     private readonly TagList tags;
     private readonly StringBuilder text = new();
     private readonly List<string> finishReasons = [];
+    private readonly string tenantId;
+    private readonly string model;
     private long? firstTokenAt;
 
     public AttemptRecorder(LlmProvider provider, string model, string purpose, string tenantId, int attempt, bool streaming, ActivityContext parent, TimeProvider time)
     {
         this.time = time;
+        this.tenantId = tenantId;
+        this.model = model;
         startedAt = time.GetTimestamp();
         tags = new TagList
         {
@@ -87,8 +91,14 @@ internal sealed class AttemptRecorder : IDisposable
         return delta;
     }
 
-    public void Succeeded(long inputTokens, long outputTokens)
+    public void Succeeded(long inputTokens, long outputTokens, decimal costUsd)
     {
+        var tenant = new TagList { { GenAiAttributes.Tenant, tenantId } };
+        LlmTelemetry.TenantTokens.Add(inputTokens, With(tenant, GenAiAttributes.TokenType, "input"));
+        LlmTelemetry.TenantTokens.Add(outputTokens, With(tenant, GenAiAttributes.TokenType, "output"));
+        LlmTelemetry.TenantCost.Add((double)costUsd, With(tenant, GenAiAttributes.RequestModel, model));
+        activity?.SetTag(GenAiAttributes.CostUsd, (double)costUsd);
+        activity?.SetTag(GenAiAttributes.UsageCost, (double)costUsd);
         var seconds = time.GetElapsedTime(startedAt).TotalSeconds;
         var finished = tags;
         LlmTelemetry.Attempts.Add(1, With(finished, GenAiAttributes.Outcome, "success"));

@@ -268,8 +268,8 @@ public sealed class LlmRouter(
         var estimated = recorder.Usage?.InputTokenCount is null || recorder.Usage?.OutputTokenCount is null;
         var input = recorder.Usage?.InputTokenCount ?? TokenEstimator.Estimate(messages.Select(m => m.Text));
         var output = recorder.Usage?.OutputTokenCount ?? TokenEstimator.Estimate(recorder.Text);
-        recorder.Succeeded(input, output);
         var cost = ((input * provider.Options.InputCostPerMillionTokens) + (output * provider.Options.OutputCostPerMillionTokens)) / 1_000_000m;
+        recorder.Succeeded(input, output, cost);
         try
         {
             // The answer is already delivered: a ledger outage must not turn it into an error.

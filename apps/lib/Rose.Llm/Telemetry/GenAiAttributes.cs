@@ -14,11 +14,20 @@ public static class GenAiAttributes
     public const string InputTokens = "gen_ai.usage.input_tokens";
     public const string OutputTokens = "gen_ai.usage.output_tokens";
     public const string TokenType = "gen_ai.token.type";
+    /// <summary>The call's cost (US dollars) where Langfuse reads it: its generations' cost field.</summary>
+    public const string UsageCost = "gen_ai.usage.cost";
     public const string ErrorType = "error.type";
     public const string ServerAddress = "server.address";
 
     public const string Purpose = "rose.llm.purpose";
-    public const string Tenant = "rose.tenant.id";
+    /// <summary>The tenant a span or measurement belongs to (also a label of the per-tenant counters).</summary>
+    public const string Tenant = "rose.tenant_id";
+
+    /// <summary>What the call cost in US dollars, from the provider's configured prices per million tokens.</summary>
+    public const string CostUsd = "rose.llm.cost_usd";
+
+    /// <summary>Inputs of one embeddings request.</summary>
+    public const string EmbeddingInputs = "rose.llm.embedding_inputs";
     public const string ProviderConfigName = "rose.llm.provider";
     public const string Attempt = "rose.llm.attempt";
     public const string Outcome = "rose.llm.outcome";

@@ -36,4 +36,16 @@ public static class LlmTelemetry
 
     public static readonly Counter<long> OfflineAnswers = Meter.CreateCounter<long>(
         "rose.llm.offline_answers", "{answer}", "Answers composed offline, by reason.");
+
+    /// <summary>Every grounded answer, by <c>rose.llm.answer_source</c> (<c>llm</c> or <c>offline</c>) and tenant.</summary>
+    public static readonly Counter<long> Answers = Meter.CreateCounter<long>(
+        "rose.llm.answers", "{answer}", "Grounded answers, by rose.llm.answer_source (llm or offline) and rose.tenant_id.");
+
+    /// <summary>Tokens of successful calls per tenant: the figure budgets are counted in.</summary>
+    public static readonly Counter<long> TenantTokens = Meter.CreateCounter<long>(
+        "rose.llm.tokens", "{token}", "Tokens of successful calls, by rose.tenant_id and gen_ai.token.type.");
+
+    /// <summary>What successful calls cost per tenant, in US dollars (the unit is an annotation, so Prometheus names it rose_llm_cost_total).</summary>
+    public static readonly Counter<double> TenantCost = Meter.CreateCounter<double>(
+        "rose.llm.cost", "{USD}", "Cost of successful calls in US dollars, by rose.tenant_id and gen_ai.request.model.");
 }

@@ -35,6 +35,11 @@ public sealed record CloudEventEnvelope
     [JsonPropertyName("pubsubname")]
     public required string PubSubName { get; init; }
 
+    /// <summary>The W3C trace context of the publisher (Dapr's <c>traceparent</c> extension); absent when untraced.</summary>
+    [JsonPropertyName("traceparent")]
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? TraceParent { get; init; }
+
     [JsonPropertyName("data")]
     public required JsonElement Data { get; init; }
 

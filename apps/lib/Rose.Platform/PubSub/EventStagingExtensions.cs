@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Rose.Storage;
 using Rose.Storage.Outbox;
@@ -21,6 +22,10 @@ public static class EventStagingExtensions
         return message;
     }
 
+    /// <summary>The W3C traceparent of the current span, if any: the drainer publishes the event in its trace.</summary>
+    private static string? CurrentTraceParent() =>
+        Activity.Current is { IdFormat: ActivityIdFormat.W3C, Id: { Length: <= OutboxMessage.TraceParentMaxLength } id } ? id : null;
+
     internal static OutboxMessage ToOutboxMessage(IntegrationEvent integrationEvent)
     {
         ArgumentNullException.ThrowIfNull(integrationEvent);
@@ -38,6 +43,7 @@ public static class EventStagingExtensions
             CreatedAt = integrationEvent.CreatedAt.ToUnixTimeMilliseconds(),
             // Due at once, whatever the clocks of the replicas say.
             NextAttemptAt = 0,
+            TraceParent = CurrentTraceParent(),
         };
     }
 }

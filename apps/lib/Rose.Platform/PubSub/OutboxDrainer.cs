@@ -1,7 +1,9 @@
+using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Rose.Platform.Telemetry;
 using Rose.Storage.Outbox;
 
 namespace Rose.Platform.PubSub;
@@ -49,6 +51,10 @@ public sealed class OutboxDrainer(
 
             try
             {
+                // The publish joins the trace that staged the event (the drainer itself runs in none):
+                // the sidecar takes the traceparent of this call into the CloudEvent and hands it to
+                // the subscriber, whose handling then belongs to the same trace.
+                using var publish = StartPublishActivity(message);
                 await transport.SendAsync(message, cancellationToken);
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
@@ -67,6 +73,15 @@ public sealed class OutboxDrainer(
         }
 
         return claimed.Count;
+    }
+
+    private static Activity? StartPublishActivity(OutboxMessage message)
+    {
+        ActivityContext.TryParse(message.TraceParent, null, isRemote: true, out var parent);
+        var activity = PlatformTelemetry.Source.StartActivity($"publish {message.Topic}", ActivityKind.Producer, parent);
+        activity?.SetTag(PlatformTelemetry.Topic, message.Topic);
+        activity?.SetTag(PlatformTelemetry.MessageId, message.EventId);
+        return activity;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -110,7 +125,10 @@ public sealed class OutboxDrainer(
     private async Task<TimeSpan> WaitBeforeNextAsync(OutboxOptions settings, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var next = await scope.ServiceProvider.GetRequiredService<OutboxRows>().NextDueAsync(cancellationToken);
+        var rows = scope.ServiceProvider.GetRequiredService<OutboxRows>();
+        // Counted while idle or backed off, not per row: the gauge shows a backlog that stays.
+        PlatformTelemetry.ReportPendingOutboxRows(await rows.CountUnsentAsync(cancellationToken));
+        var next = await rows.NextDueAsync(cancellationToken);
         if (next is null)
         {
             return settings.PollInterval;

@@ -42,4 +42,14 @@ public sealed class OutboxMessage : ITenantOwned
 
     /// <summary>When the transport accepted it; sent rows are purged after a day.</summary>
     public long? SentAt { get; set; }
+
+    /// <summary>A W3C traceparent is 55 characters; a little room for a future version.</summary>
+    public const int TraceParentMaxLength = 64;
+
+    /// <summary>
+    /// The W3C <c>traceparent</c> of the span that staged the event (the chat turn, the workflow step), so
+    /// that the drainer publishes it in that trace and the subscriber's handling joins it; null when
+    /// nothing was traced.
+    /// </summary>
+    public string? TraceParent { get; set; }
 }

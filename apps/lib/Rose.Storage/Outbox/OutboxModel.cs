@@ -36,6 +36,7 @@ public static class OutboxModel
             message.Property(m => m.ClaimToken).HasColumnName("claim_token").HasMaxLength(64);
             message.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(2000);
             message.Property(m => m.SentAt).HasColumnName("sent_at");
+            message.Property(m => m.TraceParent).HasColumnName("trace_parent").HasMaxLength(OutboxMessage.TraceParentMaxLength);
             // Not unique: publishing an event again (a caller's retry) is at-least-once like any
             // redelivery, and consumers deduplicate by the event id.
             // What the drainer's claim scans: unsent rows that are due.

@@ -94,6 +94,10 @@ public sealed class OutboxRows(OutboxDbContext db)
         return next is { } ms ? DateTimeOffset.FromUnixTimeMilliseconds(ms) : null;
     }
 
+    /// <summary>Rows of every tenant not yet accepted by the transport: the outbox's backlog.</summary>
+    public Task<int> CountUnsentAsync(CancellationToken cancellationToken) =>
+        db.Messages.IgnoreQueryFilters().CountAsync(m => m.SentAt == null, cancellationToken);
+
     /// <summary>Deletes rows sent before <paramref name="before"/>; returns how many.</summary>
     public Task<int> PurgeSentAsync(DateTimeOffset before, CancellationToken cancellationToken)
     {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rose.Platform.PubSub;
+using Rose.Platform.Telemetry;
 using Rose.Storage;
 using Rose.Storage.Outbox;
 
@@ -48,6 +49,7 @@ public sealed class DaprDeadLetterStore(IServiceScopeFactory scopes, TimeProvide
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
+                PlatformTelemetry.DeadLetters.Add(1, new KeyValuePair<string, object?>(PlatformTelemetry.Topic, letter.Topic));
                 return true;
             }
             catch (DbUpdateException)

@@ -37,6 +37,7 @@ public sealed class InProcessOutboxTransport(OutboxStore outbox, SubscriptionCat
             Time = DateTimeOffset.FromUnixTimeMilliseconds(message.CreatedAt),
             Topic = message.Topic,
             PubSubName = PubSubName,
+            TraceParent = message.TraceParent,
             Data = payload.RootElement.Clone(),
         };
         await outbox.EnqueueAsync(message.EventId, message.TenantId, message.Topic, subscribers, JsonSerializer.Serialize(cloudEvent, PlatformJson.Options), cancellationToken);

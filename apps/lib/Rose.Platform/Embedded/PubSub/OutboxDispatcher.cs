@@ -1,8 +1,10 @@
+using System.Diagnostics;
 using System.Text.Json;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Rose.Platform.PubSub;
+using Rose.Platform.Telemetry;
 
 namespace Rose.Platform.Embedded.PubSub;
 
@@ -61,8 +63,18 @@ public sealed class OutboxDispatcher(
             return;
         }
 
-        var data = JsonSerializer.Deserialize<CloudEventEnvelope>(delivery.CloudEvent, PlatformJson.Options)!.Data;
-        var result = await dispatcher.DeliverAsync(subscription, data, stoppingToken);
+        var cloudEvent = JsonSerializer.Deserialize<CloudEventEnvelope>(delivery.CloudEvent, PlatformJson.Options)!;
+        DeliveryResult result;
+        // As daprd does with its traceparent header: the handler runs in the publisher's trace.
+        ActivityContext.TryParse(cloudEvent.TraceParent, null, isRemote: true, out var parent);
+        using (var activity = PlatformTelemetry.Source.StartActivity($"process {delivery.Topic}", ActivityKind.Consumer, parent))
+        {
+            activity?.SetTag(PlatformTelemetry.Topic, delivery.Topic);
+            activity?.SetTag(PlatformTelemetry.MessageId, delivery.EventId);
+            activity?.SetTag(PlatformTelemetry.MessagingSystem, "rose-embedded");
+            result = await dispatcher.DeliverAsync(subscription, cloudEvent.Data, stoppingToken);
+        }
+
         var attempts = delivery.Attempts + 1;
         switch (result.Outcome)
         {

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Rose.Platform.Telemetry;
 
 namespace Rose.Platform.Embedded.PubSub;
 
@@ -111,6 +112,7 @@ public sealed class OutboxStore(PlatformDatabase database, TimeProvider time, Ou
         }
 
         await transaction.CommitAsync(cancellationToken);
+        PlatformTelemetry.DeadLetters.Add(1, new KeyValuePair<string, object?>(PlatformTelemetry.Topic, delivery.Topic));
     }
 
     private long Now() => time.GetUtcNow().ToUnixTimeMilliseconds();

@@ -95,6 +95,11 @@ namespace Rose.Storage.Outbox.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("topic");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SentAt", "NextAttemptAt");

@@ -88,6 +88,11 @@ namespace Rose.Storage.Outbox.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("topic");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
