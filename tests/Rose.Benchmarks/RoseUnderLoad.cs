@@ -15,7 +15,7 @@ namespace Rose.Benchmarks;
 /// </summary>
 internal sealed class RoseUnderLoad : IAsyncDisposable
 {
-    public const string StaffKey = "staff-operating-runs";
+    public const string StaffKey = "staff-key-of-the-operating-runs";
     private readonly Dictionary<string, string> environment;
     private readonly string data;
 
@@ -82,7 +82,17 @@ internal sealed class RoseUnderLoad : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         var host = StandaloneProcess.Start(data, environment);
         var rose = new RoseUnderLoad(postgres, redis, llm, webhooks, data, environment, host);
-        await host.WaitUntilReadyAsync(TimeSpan.FromMinutes(5));
+        try
+        {
+            await host.WaitUntilReadyAsync(TimeSpan.FromMinutes(5));
+        }
+        catch
+        {
+            // Leave no server behind when the host does not come up.
+            await rose.DisposeAsync();
+            throw;
+        }
+
         Console.WriteLine($"  standalone host (pid {host.ProcessId}) on PostgreSQL :{postgres.Port} and Redis :{redis.Port} ready in {clock.Elapsed.TotalSeconds:F1} s{(llm is null ? ", offline composer" : ", LLM stub " + llm.Endpoint)}");
         var credentials = JsonSerializer.Deserialize<JsonElement>(await File.ReadAllTextAsync(Path.Combine(data, "demo-credentials.json")));
         rose.PublicKey = credentials.GetProperty(nameof(PublicKey)).GetString()!;

@@ -82,7 +82,7 @@ internal sealed class VisitorLoad : IDisposable
             var conversation = await StartConversationAsync(visitor, forwardedFor, hasty);
             if (conversation is null)
             {
-                await Task.Delay(Think(random, hasty: false));
+                await WaitAsync(Think(random, hasty: false), end);
                 continue;
             }
 
@@ -90,14 +90,19 @@ internal sealed class VisitorLoad : IDisposable
             var turns = hasty ? 30 : random.Next(1, 6);
             for (var t = 0; t < turns && Clock.Elapsed < end; t++)
             {
-                await Task.Delay(Think(random, hasty));
+                await WaitAsync(Think(random, hasty), end);
+                if (Clock.Elapsed >= end)
+                {
+                    break;
+                }
+
                 var question = t == 0
                     ? VisitorQuestions.Openers[random.Next(VisitorQuestions.Openers.Count)]
                     : VisitorQuestions.FollowUps[random.Next(VisitorQuestions.FollowUps.Count)];
                 var (outcome, skillId, retryAfter) = await AskAsync(visitor, forwardedFor, hasty, conversation, question);
-                if (outcome == TurnOutcome.RateLimited || outcome == TurnOutcome.StreamCapReached)
+                if (outcome != TurnOutcome.Answered)
                 {
-                    await Task.Delay(retryAfter);
+                    await WaitAsync(retryAfter, end);
                 }
 
                 if (skillId is not null && random.NextDouble() < SkillClickShare)
@@ -111,8 +116,15 @@ internal sealed class VisitorLoad : IDisposable
                 await LeaveEmailAsync(visitor, forwardedFor, conversation);
             }
 
-            await Task.Delay(Think(random, hasty));
+            await WaitAsync(Think(random, hasty), end);
         }
+    }
+
+    /// <summary>Waits, but not past the run's end (a Retry-After of a minute must not stretch the run).</summary>
+    private Task WaitAsync(TimeSpan wait, TimeSpan end)
+    {
+        var left = end - Clock.Elapsed;
+        return left <= TimeSpan.Zero ? Task.CompletedTask : Task.Delay(wait < left ? wait : left);
     }
 
     private TimeSpan Think(Random random, bool hasty) => hasty
