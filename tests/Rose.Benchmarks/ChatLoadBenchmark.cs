@@ -38,6 +38,15 @@ internal static class ChatLoadBenchmark
     {
         var files = Directory.EnumerateFiles(settings.Corpus, "*.md", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
         var rows = new List<(string Metric, string Value, string Target)>();
+        var failedGates = new List<string>();
+        void Gate(string metric, double value, double limit)
+        {
+            if (!(value <= limit))
+            {
+                failedGates.Add($"{metric}: {value:F1} ms > {limit:F0} ms");
+            }
+        }
+
         var data = settings.DataPath ?? Directory.CreateTempSubdirectory("rose-chat-bench-").FullName;
         var think = $"think {settings.MinThink.TotalSeconds:0.#}–{settings.MaxThink.TotalSeconds:0.#} s";
         try
@@ -49,6 +58,8 @@ internal static class ChatLoadBenchmark
                 var ttft = await MeasureAsync(offline, questions, settings, settings.MinThink, settings.MaxThink);
                 rows.Add(($"offline TTFT p50 ({settings.Conversations} conversations, {think})", Ms(Percentile(ttft, 50)), "≤ 50 ms"));
                 rows.Add(($"offline TTFT p99 ({settings.Conversations} conversations, {think})", Ms(Percentile(ttft, 99)), "≤ 200 ms"));
+                Gate("offline TTFT p50", Percentile(ttft, 50), 50);
+                Gate("offline TTFT p99", Percentile(ttft, 99), 200);
                 rows.Add(("offline answers with a cited source", Share(ttft.Turns.Count(t => t.Cited), ttft.Turns.Count), ""));
                 rows.Add(("offline answers citing the page the question is labelled with", Share(ttft.Turns.Count(t => t.CitedLabelledPage), ttft.Turns.Count), ""));
                 var saturated = await MeasureAsync(offline, questions, settings, TimeSpan.Zero, TimeSpan.Zero);
@@ -78,6 +89,7 @@ internal static class ChatLoadBenchmark
                 rows.Add(("turns answered by the LLM stub", Share(answered.Count, ttft.Turns.Count), ""));
                 rows.Add(($"LLM stub (first token at {FirstTokenDelay.TotalMilliseconds:F0} ms) TTFT p50", Ms(Percentile(answered.Select(t => t.Ttft).ToList(), 50)), ""));
                 rows.Add(("Rose's own overhead on TTFT p50", Ms(Percentile(overhead, 50)), "≤ 30 ms"));
+                Gate("Rose's own overhead on TTFT p50", Percentile(overhead, 50), 30);
                 rows.Add(("Rose's own overhead on TTFT p99", Ms(Percentile(overhead, 99)), ""));
             }
         }
@@ -99,7 +111,14 @@ internal static class ChatLoadBenchmark
             Console.WriteLine($"| {metric,-62} | {value,12} | {target,10} |");
         }
 
-        return 0;
+        // A regression must be visible to whoever runs this: a missed target is a failed run.
+        foreach (var failed in failedGates)
+        {
+            Console.WriteLine($"gate failed: {failed}");
+        }
+
+        Console.WriteLine(failedGates.Count == 0 ? "gates: all passed" : $"gates: {failedGates.Count} failed");
+        return failedGates.Count == 0 ? 0 : 1;
     }
 
     /// <summary>

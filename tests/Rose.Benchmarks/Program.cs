@@ -25,6 +25,7 @@ using Rose.Storage;
 // Chat mode: dotnet run -c Release --project tests/Rose.Benchmarks -- chat <corpus folder> <questions.jsonl> [--chunks 10000] [--conversations 20] [--turns 10] [--think 1000-3000] [--data folder]
 // Tagging mode: dotnet run -c Release --project tests/Rose.Benchmarks -- tagging [labelled-conversations.json] [--rounds 5]
 // GEO mode: dotnet run -c Release --project tests/Rose.Benchmarks -- geo
+// Load / soak / faults modes (standalone host on PostgreSQL and Redis): dotnet run -c Release --project tests/Rose.Benchmarks -- load|soak|faults [--visitors 200] [--seconds 90] [--minutes 10] [--think 4000-12000] [--out folder] [--llm] [--only redis,postgres,llm-slow,llm-failing,llm-hanging,host-killed]
 // Backoffice mode: dotnet run -c Release --project tests/Rose.Benchmarks -- backoffice [--conversations 10000] [--requests 200]
 if (args.Length >= 1 && args[0] == "tagging")
 {
@@ -34,6 +35,21 @@ if (args.Length >= 1 && args[0] == "tagging")
 if (args.Length >= 1 && args[0] == "geo")
 {
     return await GeoRunBenchmark.RunAsync();
+}
+
+if (args.Length >= 1 && args[0] == "load")
+{
+    return await LoadBenchmark.RunAsync(args);
+}
+
+if (args.Length >= 1 && args[0] == "soak")
+{
+    return await SoakBenchmark.RunAsync(args);
+}
+
+if (args.Length >= 1 && args[0] == "faults")
+{
+    return await FaultsBenchmark.RunAsync(args);
 }
 
 if (args.Length >= 1 && args[0] == "backoffice")

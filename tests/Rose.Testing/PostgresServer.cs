@@ -15,6 +15,7 @@ public sealed class PostgresServer : IAsyncLifetime
     private string? initdb;
     private string? pgCtl;
     private int databases;
+    private string? startOptions;
 
     public int Port { get; private set; }
 
@@ -36,9 +37,22 @@ public sealed class PostgresServer : IAsyncLifetime
 
         var data = Path.Combine(root, "data");
         await ProcessRunner.RunAsync(initdb, ["-D", data, "-U", SuperUser, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-sync"], user);
-        var options = $"-p {Port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
-        await ProcessRunner.RunAsync(pgCtl, ["-D", data, "-o", options, "-l", Path.Combine(root, "server.log"), "-w", "-t", "60", "start"], user, TimeSpan.FromSeconds(90));
+        startOptions = $"-p {Port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200";
+        await StartAsync();
     }
+
+    /// <summary>
+    /// Stops the server at once (<c>pg_ctl -m immediate</c>: open connections are cut, as when the
+    /// database host dies); the data stays, and <see cref="StartAsync"/> brings it back on the same port.
+    /// </summary>
+    public async Task StopAsync() =>
+        await ProcessRunner.RunAsync(pgCtl!, ["-D", Path.Combine(root!, "data"), "-m", "immediate", "stop"], ProcessRunner.IsRoot ? "postgres" : null);
+
+    /// <summary>Starts the server (again) on its port and data folder, waiting until it accepts connections.</summary>
+    public async Task StartAsync() =>
+        await ProcessRunner.RunAsync(
+            pgCtl!, ["-D", Path.Combine(root!, "data"), "-o", startOptions!, "-l", Path.Combine(root!, "server.log"), "-w", "-t", "60", "start"],
+            ProcessRunner.IsRoot ? "postgres" : null, TimeSpan.FromSeconds(90));
 
     /// <summary>A new empty database, so that each test class starts clean.</summary>
     public async Task<string> CreateDatabaseAsync(string? prefix = null)

@@ -17,8 +17,27 @@ public sealed class RedisServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var binary = ServerBinaries.Find("redis-server", "redis-server", "/usr/bin", "/usr/sbin");
         Port = FreePort.Next();
+        await StartAsync();
+    }
+
+    /// <summary>Kills the server (as when Redis dies: every key is gone, it keeps nothing on disk).</summary>
+    public void Stop()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit(5000);
+        }
+
+        process?.Dispose();
+        process = null;
+    }
+
+    /// <summary>Starts the server (again) on its port, waiting until it answers PING.</summary>
+    public async Task StartAsync()
+    {
+        var binary = ServerBinaries.Find("redis-server", "redis-server", "/usr/bin", "/usr/sbin");
         var info = new ProcessStartInfo(binary)
         {
             RedirectStandardOutput = true,
@@ -50,13 +69,7 @@ public sealed class RedisServer : IAsyncLifetime
 
     public Task DisposeAsync()
     {
-        if (process is { HasExited: false })
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit(5000);
-        }
-
-        process?.Dispose();
+        Stop();
         return Task.CompletedTask;
     }
 

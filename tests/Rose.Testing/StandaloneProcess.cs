@@ -19,18 +19,24 @@ public sealed class StandaloneProcess : IAsyncDisposable
 
     public Uri Address { get; }
 
+    /// <summary>The host's process id, to read its memory and open handles under <c>/proc</c>.</summary>
+    public int ProcessId => process.Id;
+
+    public bool HasExited => process.HasExited;
+
     public string Output => string.Join('\n', output);
 
     /// <summary>
     /// Starts the host whose path the calling test assembly names in an
     /// <c>[assembly: AssemblyMetadata("StandaloneDll", …)]</c> attribute (see Rose.Standalone.Tests.csproj).
+    /// <paramref name="address"/> (default: a free port) lets a host restarted after a crash come back where it was.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
-    public static StandaloneProcess Start(string dataPath, IDictionary<string, string>? environment = null)
+    public static StandaloneProcess Start(string dataPath, IDictionary<string, string>? environment = null, Uri? address = null)
     {
         var dll = Assembly.GetCallingAssembly().GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "StandaloneDll").Value!;
-        var address = new Uri($"http://127.0.0.1:{FreePort.Next()}");
+        address ??= new Uri($"http://127.0.0.1:{FreePort.Next()}");
         var info = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
@@ -113,6 +119,16 @@ public sealed class StandaloneProcess : IAsyncDisposable
         }
 
         throw new TimeoutException($"The standalone host did not answer {path} with 200 after {timeout}:\n{Output}");
+    }
+
+    /// <summary>Kills the host at once (SIGKILL), as a crash or an evicted pod would: nothing is flushed or drained.</summary>
+    public async Task KillAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

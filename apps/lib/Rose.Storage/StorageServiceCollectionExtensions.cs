@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -80,6 +81,7 @@ public static class StorageServiceCollectionExtensions
                 : sp.GetRequiredService<TPostgres>());
         services.AddSingleton(new ModuleDatabase(module, typeof(TContext)));
         services.AddHealthChecks().AddDbContextCheck<TContext>($"database-{module}");
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExceptionHandler, StorageUnavailableExceptionHandler>());
         return services;
     }
 

@@ -18,6 +18,9 @@ public sealed class LimitsRedis : IDisposable
             var configuration = ConfigurationOptions.Parse(options.Value.Redis ?? throw new InvalidOperationException($"{ClusterLimitsOptions.RedisKey} is not set."));
             // A Redis that restarts must not take the app down with it: reconnect in the background.
             configuration.AbortOnConnectFail = false;
+            // While it is down, a limit's command fails at once (the limiters then count in process)
+            // instead of waiting in the backlog for the 5-second timeout on every request.
+            configuration.BacklogPolicy = BacklogPolicy.FailFast;
             return ConnectionMultiplexer.Connect(configuration);
         });
     }

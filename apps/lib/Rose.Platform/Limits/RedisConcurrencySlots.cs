@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -8,9 +9,11 @@ namespace Rose.Platform.Limits;
 /// and counted in one Lua script, so two replicas can never both take the last slot. Expired leases
 /// (a replica that died mid-stream) are swept before counting. Time is Redis's own clock, so replicas'
 /// clocks need not agree. (RedisRateLimiting's concurrency limiter drops every lease after 60 s, which
-/// a slow LLM's answer outlives: hence this small script instead.)
+/// a slow LLM's answer outlives: hence this small script instead.) While Redis cannot be reached,
+/// slots are taken in this process, as without Redis, rather than failing the request.
 /// </summary>
-public sealed class RedisConcurrencySlots(LimitsRedis redis, IOptions<ClusterLimitsOptions> options) : IConcurrencySlots
+public sealed class RedisConcurrencySlots(
+    LimitsRedis redis, IOptions<ClusterLimitsOptions> options, InProcessConcurrencySlots local, ILogger<RedisConcurrencySlots> logger) : IConcurrencySlots
 {
     private const string Take = """
         local now = redis.call('TIME')
@@ -29,8 +32,18 @@ public sealed class RedisConcurrencySlots(LimitsRedis redis, IOptions<ClusterLim
     {
         var id = Guid.NewGuid().ToString("N");
         var redisKey = (RedisKey)$"rose:slots:{key}";
-        var taken = (long)await redis.Database.ScriptEvaluateAsync(
-            Take, [redisKey], [limit, (long)options.Value.SlotLease.TotalMilliseconds, id]);
+        long taken;
+        try
+        {
+            taken = (long)await redis.Database.ScriptEvaluateAsync(
+                Take, [redisKey], [limit, (long)options.Value.SlotLease.TotalMilliseconds, id]);
+        }
+        catch (Exception e) when (FailOpenRateLimiter.IsRedisUnavailable(e))
+        {
+            logger.LogWarning("Limits' Redis unreachable ({Error}): stream slots counted in this process.", e.Message);
+            return await local.TryTakeAsync(key, limit, cancellationToken);
+        }
+
         return taken == 1 ? new Slot(redis, redisKey, id) : null;
     }
 
@@ -43,7 +56,14 @@ public sealed class RedisConcurrencySlots(LimitsRedis redis, IOptions<ClusterLim
             if (Interlocked.Exchange(ref released, 1) == 0)
             {
                 // The stream is over whatever happens here: a failed release is freed by the lease.
-                await redis.Database.SortedSetRemoveAsync(key, id, CommandFlags.FireAndForget);
+                try
+                {
+                    await redis.Database.SortedSetRemoveAsync(key, id, CommandFlags.FireAndForget);
+                }
+                catch (Exception e) when (FailOpenRateLimiter.IsRedisUnavailable(e))
+                {
+                    // Redis is down: the lease frees the slot when it runs out.
+                }
             }
         }
     }
