@@ -3,6 +3,7 @@ using Rose.Backoffice.Pages;
 using Rose.Chat;
 using Rose.Crm;
 using Rose.Crm.HubSpot.Api;
+using Rose.Crm.Linear.Api;
 using Rose.Chat.Api;
 using Rose.Geo;
 using Rose.Geo.Api;
@@ -38,6 +39,7 @@ builder.Services.AddRoseTaggingRecords(builder.Configuration);
 builder.Services.AddRoseGeoRecords(builder.Configuration);
 builder.Services.AddRoseWebhookRegistry(builder.Configuration);
 builder.Services.AddRoseHubSpot(builder.Configuration);
+builder.Services.AddRoseLinear(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -53,6 +55,7 @@ app.MapLeadsApi();
 app.MapGeoApi();
 app.MapWebhooksApi();
 app.MapHubSpotApi();
+app.MapLinearApi();
 app.MapRoseBackoffice();
 await app.RunOrMigrateOnlyAsync();
 
