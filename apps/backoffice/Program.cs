@@ -5,6 +5,7 @@ using Rose.Crm;
 using Rose.Enrichment;
 using Rose.Enrichment.Api;
 using Rose.Crm.HubSpot.Api;
+using Rose.Crm.Linear.Api;
 using Rose.Chat.Api;
 using Rose.Geo;
 using Rose.Geo.Api;
@@ -41,6 +42,7 @@ builder.Services.AddRoseEnrichmentSettings();
 builder.Services.AddRoseGeoRecords(builder.Configuration);
 builder.Services.AddRoseWebhookRegistry(builder.Configuration);
 builder.Services.AddRoseHubSpot(builder.Configuration);
+builder.Services.AddRoseLinear(builder.Configuration);
 
 var app = builder.Build();
 app.MapDefaultEndpoints();
@@ -57,6 +59,7 @@ app.MapEnrichmentApi();
 app.MapGeoApi();
 app.MapWebhooksApi();
 app.MapHubSpotApi();
+app.MapLinearApi();
 app.MapRoseBackoffice();
 await app.RunOrMigrateOnlyAsync();
 
