@@ -10,6 +10,7 @@ using Rose.Crm.Linear.Client;
 using Rose.Crm.Linear.Connections;
 using Rose.Crm.Linear.Data;
 using Rose.Crm.Linear.Tickets;
+using Rose.Platform.Erasure;
 using Rose.Storage;
 using Rose.Storage.Secrets;
 
@@ -39,6 +40,7 @@ public static class LinearServiceCollectionExtensions
         }
 
         services.AddRoseDbContext<LinearDbContext, LinearSqliteDbContext, LinearPostgresDbContext>(LinearDbContext.Module);
+        services.AddTenantDataEraser<LinearTenantErasure>();
         services.TryAddSingleton(TimeProvider.System);
         var http = services.AddHttpClient<LinearClient>((sp, client) =>
         {
