@@ -200,8 +200,8 @@ internal static class FaultsBenchmark
             Console.WriteLine($"  {window.Note}");
         }
 
-        var hangs = inWindow.Count(r => r.Outcome == TurnOutcome.TimedOut);
-        var server500 = inWindow.Count(r => r.Outcome == TurnOutcome.HttpError && r.Detail.StartsWith('5') && r.Detail != "503");
+        var hangs = inWindow.Count(r => r.Outcome == VisitorRequestOutcome.TimedOut);
+        var server500 = inWindow.Count(r => r.Outcome == VisitorRequestOutcome.HttpError && r.Detail.StartsWith('5') && r.Detail != "503");
         var name = fault.Name;
         gates.Add($"{name}: no hang (no visitor waited 90 s)", $"{hangs}", "0", hangs == 0);
         if (fault.HostDown)
@@ -211,7 +211,7 @@ internal static class FaultsBenchmark
         }
         else if (fault.StorageDown)
         {
-            var unclear = inWindow.Count(r => r.IsError && !(r.Outcome == TurnOutcome.ErrorEvent || (r.Outcome == TurnOutcome.HttpError && r.Detail == "503")));
+            var unclear = inWindow.Count(r => r.IsError && !(r.Outcome == VisitorRequestOutcome.ErrorEvent || (r.Outcome == VisitorRequestOutcome.HttpError && r.Detail == "503")));
             gates.Add($"{name}: refusals clear (error event or 503), no 500", $"{unclear} unclear, {server500} × 5xx other than 503", "0", unclear == 0);
             gates.Add($"{name}: /health unready while down, ready after", $"{(unready ? "unready seen" : "never unready")}, now {healthNow}", "unready, then 200", unready && healthNow == "200");
         }

@@ -176,7 +176,7 @@ internal static partial class GeoRunBenchmark
             foreach (var message in seed.Messages)
             {
                 await scope.ServiceProvider.GetRequiredService<ConversationRecorder>().RecordAsync(
-                    Tenant, conversation.Id, message, new Rose.Chat.Pipeline.TurnOutcome(ChatIds.New()) { Text = "…", Model = "offline" }, 10, CancellationToken.None);
+                    Tenant, conversation.Id, message, new TurnOutcome(ChatIds.New()) { Text = "…", Model = "offline" }, 10, CancellationToken.None);
             }
 
             if (seed.LeadName is not null)

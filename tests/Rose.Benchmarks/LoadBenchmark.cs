@@ -48,7 +48,7 @@ internal static class LoadBenchmark
 
     public static void AddLoadGates(GateTable gates, OperatingSettings settings, IReadOnlyList<VisitorRequest> requests, LoadFigures figures, NothingLostCheck? check)
     {
-        var served = requests.Where(r => r.Kind == "message" && r.Outcome == TurnOutcome.Answered).Select(r => r.Visitor).Distinct().Count();
+        var served = requests.Where(r => r.Kind == "message" && r.Outcome == VisitorRequestOutcome.Answered).Select(r => r.Visitor).Distinct().Count();
         gates.Add("concurrent visitors, each answered at least once", $"{served} of {settings.Visitors}", "200", settings.Visitors >= 200 && served == settings.Visitors);
         gates.Add("errors (all but intended 429s)", figures.Errors.ToString(CultureInfo.InvariantCulture) + $" of {requests.Count} requests; {figures.IntendedRefusals} intended 429s", "0", figures.Errors == 0);
         var p99 = Percentiles.Of(figures.Ttft, 99);
@@ -70,6 +70,6 @@ internal static class LoadBenchmark
     {
         using var warm = new VisitorLoad(rose.Address, rose.PublicKey, settings with { Visitors = 4, HastyVisitors = 0, MinThink = TimeSpan.FromMilliseconds(200), MaxThink = TimeSpan.FromMilliseconds(600) }, firstAddress: 10_000);
         await warm.RunAsync(TimeSpan.FromSeconds(8));
-        Console.WriteLine($"  warm-up: {warm.Requests.Count(r => r.Kind == "message" && r.Outcome == TurnOutcome.Answered)} turns answered, {warm.Requests.Count(r => r.IsError)} errors");
+        Console.WriteLine($"  warm-up: {warm.Requests.Count(r => r.Kind == "message" && r.Outcome == VisitorRequestOutcome.Answered)} turns answered, {warm.Requests.Count(r => r.IsError)} errors");
     }
 }

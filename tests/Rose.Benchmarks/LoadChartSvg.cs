@@ -27,7 +27,7 @@ internal static class LoadChartSvg
         var series = Enumerable.Range(0, buckets).Select(b =>
         {
             var inBucket = requests.Where(r => r.AtSeconds >= b * Bucket && r.AtSeconds < (b + 1) * Bucket).ToList();
-            var ttft = inBucket.Where(r => r.Kind == "message" && r.Outcome == TurnOutcome.Answered).Select(r => r.TtftMs!.Value).ToList();
+            var ttft = inBucket.Where(r => r.Kind == "message" && r.Outcome == VisitorRequestOutcome.Answered).Select(r => r.TtftMs!.Value).ToList();
             return (At: (b + 0.5) * Bucket, P50: Percentiles.Of(ttft, 50), P95: Percentiles.Of(ttft, 95),
                 Turns: ttft.Count / Bucket, Errors: inBucket.Count(r => r.IsError) / Bucket);
         }).ToList();

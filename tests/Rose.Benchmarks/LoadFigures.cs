@@ -10,7 +10,7 @@ internal sealed class LoadFigures
         Requests = requests;
         Seconds = seconds;
         var turns = requests.Where(r => r.Kind == "message").ToList();
-        Answered = turns.Where(r => r.Outcome == TurnOutcome.Answered).ToList();
+        Answered = turns.Where(r => r.Outcome == VisitorRequestOutcome.Answered).ToList();
         Ttft = Answered.Where(r => !r.ByLlm).Select(r => r.TtftMs!.Value).ToList();
         LlmTtft = Answered.Where(r => r.ByLlm).Select(r => r.TtftMs!.Value).ToList();
     }
@@ -38,7 +38,7 @@ internal sealed class LoadFigures
 
     /// <summary>"outcome (detail)" → count, errors and intended refusals only, most frequent first.</summary>
     public IEnumerable<(string Kind, int Count)> ErrorsByKind() =>
-        Requests.Where(r => r.Outcome != TurnOutcome.Answered)
+        Requests.Where(r => r.Outcome != VisitorRequestOutcome.Answered)
             .GroupBy(r => $"{r.Kind} {Name(r.Outcome)}{(r.IntendedRefusal ? " (intended)" : string.Empty)} [{r.Detail}]")
             .Select(g => (g.Key, g.Count()))
             .OrderByDescending(g => g.Item2);
@@ -51,7 +51,7 @@ internal sealed class LoadFigures
         output.WriteLine($"|{new string('-', 46)}|{new string('-', 10)}|");
         foreach (var kind in Requests.GroupBy(r => r.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
-            output.WriteLine($"| {kind.Key + " (answered/accepted)",-44} | {kind.Count().ToString(CultureInfo.InvariantCulture) + " (" + kind.Count(r => r.Outcome == TurnOutcome.Answered) + ")",8} |");
+            output.WriteLine($"| {kind.Key + " (answered/accepted)",-44} | {kind.Count().ToString(CultureInfo.InvariantCulture) + " (" + kind.Count(r => r.Outcome == VisitorRequestOutcome.Answered) + ")",8} |");
         }
 
         foreach (var (kind, count) in ErrorsByKind())
@@ -79,15 +79,15 @@ internal sealed class LoadFigures
         ? "n/a"
         : string.Create(CultureInfo.InvariantCulture, $"{Percentiles.Of(samples, 50):F0} / {Percentiles.Of(samples, 95):F0} / {Percentiles.Of(samples, 99):F0} ms");
 
-    public static string Name(TurnOutcome outcome) => outcome switch
+    public static string Name(VisitorRequestOutcome outcome) => outcome switch
     {
-        TurnOutcome.Answered => "answered",
-        TurnOutcome.ErrorEvent => "error event",
-        TurnOutcome.RateLimited => "429 rate limit",
-        TurnOutcome.StreamCapReached => "429 stream cap",
-        TurnOutcome.HttpError => "http error",
-        TurnOutcome.ConnectionFailed => "connection failed",
-        TurnOutcome.TimedOut => "timed out (hang)",
+        VisitorRequestOutcome.Answered => "answered",
+        VisitorRequestOutcome.ErrorEvent => "error event",
+        VisitorRequestOutcome.RateLimited => "429 rate limit",
+        VisitorRequestOutcome.StreamCapReached => "429 stream cap",
+        VisitorRequestOutcome.HttpError => "http error",
+        VisitorRequestOutcome.ConnectionFailed => "connection failed",
+        VisitorRequestOutcome.TimedOut => "timed out (hang)",
         _ => "broken stream",
     };
 

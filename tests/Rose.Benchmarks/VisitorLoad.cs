@@ -100,7 +100,7 @@ internal sealed class VisitorLoad : IDisposable
                     ? VisitorQuestions.Openers[random.Next(VisitorQuestions.Openers.Count)]
                     : VisitorQuestions.FollowUps[random.Next(VisitorQuestions.FollowUps.Count)];
                 var (outcome, skillId, retryAfter) = await AskAsync(visitor, forwardedFor, hasty, conversation, question);
-                if (outcome != TurnOutcome.Answered)
+                if (outcome != VisitorRequestOutcome.Answered)
                 {
                     await WaitAsync(retryAfter, end);
                 }
@@ -202,7 +202,7 @@ internal sealed class VisitorLoad : IDisposable
     }
 
     /// <summary>One turn through the SSE stream; TTFT is from the POST to the first <c>token</c> event.</summary>
-    private async Task<(TurnOutcome Outcome, string? SkillId, TimeSpan RetryAfter)> AskAsync(
+    private async Task<(VisitorRequestOutcome Outcome, string? SkillId, TimeSpan RetryAfter)> AskAsync(
         int visitor, string forwardedFor, bool hasty, ConversationLedger conversation, string question)
     {
         var at = Clock.Elapsed;
@@ -255,26 +255,26 @@ internal sealed class VisitorLoad : IDisposable
                         break;
                     case "done":
                         conversation.Answered++;
-                        Record(visitor, at, "message", TurnOutcome.Answered, firstToken ?? clock.Elapsed.TotalMilliseconds, hasty, byLlm, null, "done", clock.Elapsed);
-                        return (TurnOutcome.Answered, skillId, TimeSpan.Zero);
+                        Record(visitor, at, "message", VisitorRequestOutcome.Answered, firstToken ?? clock.Elapsed.TotalMilliseconds, hasty, byLlm, null, "done", clock.Elapsed);
+                        return (VisitorRequestOutcome.Answered, skillId, TimeSpan.Zero);
                     case "error":
                         conversation.Refused++;
                         var code = data.TryGetProperty("code", out var c) ? c.GetString() : "error";
-                        Record(visitor, at, "message", TurnOutcome.ErrorEvent, firstToken, hasty, byLlm, null, "error:" + code, clock.Elapsed);
-                        return (TurnOutcome.ErrorEvent, null, TimeSpan.Zero);
+                        Record(visitor, at, "message", VisitorRequestOutcome.ErrorEvent, firstToken, hasty, byLlm, null, "error:" + code, clock.Elapsed);
+                        return (VisitorRequestOutcome.ErrorEvent, null, TimeSpan.Zero);
                 }
             }
 
             conversation.Unknown++;
-            Record(visitor, at, "message", TurnOutcome.BrokenStream, firstToken, hasty, byLlm, null, "closed without done", clock.Elapsed);
-            return (TurnOutcome.BrokenStream, null, TimeSpan.FromSeconds(1));
+            Record(visitor, at, "message", VisitorRequestOutcome.BrokenStream, firstToken, hasty, byLlm, null, "closed without done", clock.Elapsed);
+            return (VisitorRequestOutcome.BrokenStream, null, TimeSpan.FromSeconds(1));
         }
         catch (Exception e) when (Failure(e) is { } outcome)
         {
             if (ended)
             {
                 conversation.Unknown++;
-                outcome = outcome == TurnOutcome.TimedOut ? TurnOutcome.TimedOut : TurnOutcome.BrokenStream;
+                outcome = outcome == VisitorRequestOutcome.TimedOut ? VisitorRequestOutcome.TimedOut : VisitorRequestOutcome.BrokenStream;
             }
 
             Record(visitor, at, "message", outcome, firstToken, hasty, byLlm, null, e.GetType().Name, clock.Elapsed);
@@ -286,35 +286,35 @@ internal sealed class VisitorLoad : IDisposable
         }
     }
 
-    private static TurnOutcome Classify(HttpResponseMessage response)
+    private static VisitorRequestOutcome Classify(HttpResponseMessage response)
     {
         if (response.IsSuccessStatusCode)
         {
-            return TurnOutcome.Answered;
+            return VisitorRequestOutcome.Answered;
         }
 
         if (response.StatusCode == HttpStatusCode.TooManyRequests)
         {
             // The stream cap answers "Too many answers in progress" with Retry-After 2; the rate limiter "Too many requests".
             return response.Headers.RetryAfter?.Delta == TimeSpan.FromSeconds(2) && response.RequestMessage?.RequestUri?.AbsolutePath.EndsWith("/messages", StringComparison.Ordinal) == true
-                ? TurnOutcome.StreamCapReached
-                : TurnOutcome.RateLimited;
+                ? VisitorRequestOutcome.StreamCapReached
+                : VisitorRequestOutcome.RateLimited;
         }
 
-        return TurnOutcome.HttpError;
+        return VisitorRequestOutcome.HttpError;
     }
 
-    private static TurnOutcome? Failure(Exception e) => e switch
+    private static VisitorRequestOutcome? Failure(Exception e) => e switch
     {
-        OperationCanceledException => TurnOutcome.TimedOut,
-        HttpRequestException { InnerException: SocketException } => TurnOutcome.ConnectionFailed,
-        HttpRequestException => TurnOutcome.BrokenStream,
-        IOException => TurnOutcome.BrokenStream,
-        JsonException => TurnOutcome.BrokenStream,
+        OperationCanceledException => VisitorRequestOutcome.TimedOut,
+        HttpRequestException { InnerException: SocketException } => VisitorRequestOutcome.ConnectionFailed,
+        HttpRequestException => VisitorRequestOutcome.BrokenStream,
+        IOException => VisitorRequestOutcome.BrokenStream,
+        JsonException => VisitorRequestOutcome.BrokenStream,
         _ => null,
     };
 
-    private void Record(int visitor, TimeSpan at, string kind, TurnOutcome outcome, double? ttft, bool hasty, bool byLlm, HttpResponseMessage? response, string? detail = null, TimeSpan? total = null)
+    private void Record(int visitor, TimeSpan at, string kind, VisitorRequestOutcome outcome, double? ttft, bool hasty, bool byLlm, HttpResponseMessage? response, string? detail = null, TimeSpan? total = null)
     {
         var status = response is null ? detail ?? string.Empty : ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
         var elapsed = total?.TotalMilliseconds ?? (Clock.Elapsed - at).TotalMilliseconds;

@@ -7,10 +7,10 @@ namespace Rose.Benchmarks;
 /// and whether the LLM stub wrote the answer.
 /// </summary>
 internal sealed record VisitorRequest(
-    int Visitor, double AtSeconds, string Kind, TurnOutcome Outcome, double? TtftMs, double TotalMs, string Detail, bool Hasty, bool ByLlm)
+    int Visitor, double AtSeconds, string Kind, VisitorRequestOutcome Outcome, double? TtftMs, double TotalMs, string Detail, bool Hasty, bool ByLlm)
 {
     /// <summary>429s meant to happen: a hasty visitor sending faster than its limit.</summary>
-    public bool IntendedRefusal => Hasty && Outcome == TurnOutcome.RateLimited;
+    public bool IntendedRefusal => Hasty && Outcome == VisitorRequestOutcome.RateLimited;
 
-    public bool IsError => Outcome != TurnOutcome.Answered && !IntendedRefusal;
+    public bool IsError => Outcome != VisitorRequestOutcome.Answered && !IntendedRefusal;
 }

@@ -1,7 +1,7 @@
 namespace Rose.Benchmarks;
 
 /// <summary>How one request of a visitor ended, as the visitor saw it.</summary>
-internal enum TurnOutcome
+internal enum VisitorRequestOutcome
 {
     /// <summary>The stream ended with <c>done</c> (a turn), or the request was accepted (lead, events, new conversation).</summary>
     Answered,
