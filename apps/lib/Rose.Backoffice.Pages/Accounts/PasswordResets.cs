@@ -75,7 +75,9 @@ public sealed class PasswordResets(
             return reset.Errors.Select(e => e.Description).ToList();
         }
 
+        // Whoever holds the link controls the address: a lockout from someone else's guesses ends too.
         await users.ResetAccessFailedCountAsync(user);
+        await users.SetLockoutEndDateAsync(user, null);
         await db.PasswordResetLinks.Where(r => r.UserId == user.Id && r.UsedAt == null)
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.UsedAt, now), cancellationToken);
         return [];
