@@ -16,4 +16,7 @@ public static class OneTimeToken
     public static string Create() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 
     public static string Hash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
+    /// <summary>The hash to look a link's token up by, or null when the text cannot be one (empty or too long).</summary>
+    public static string? HashOfLink(string? token) => string.IsNullOrEmpty(token) || token.Length > 100 ? null : Hash(token);
 }

@@ -88,12 +88,11 @@ public sealed class PasswordResets(
 
     private async Task<PasswordResetLink?> FindOpenAsync(string? token, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        if (OneTimeToken.HashOfLink(token) is not { } hash)
         {
             return null;
         }
 
-        var hash = OneTimeToken.Hash(token);
         var link = await db.PasswordResetLinks.AsNoTracking().SingleOrDefaultAsync(r => r.TokenHash == hash && r.UsedAt == null, cancellationToken);
         return link is not null && link.ExpiresAt > clock.GetUtcNow() ? link : null;
     }

@@ -137,12 +137,11 @@ public sealed class TeamInvitations(
 
     private async Task<TeamInvitation?> FindOpenAsync(string? token, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 100)
+        if (OneTimeToken.HashOfLink(token) is not { } hash)
         {
             return null;
         }
 
-        var hash = OneTimeToken.Hash(token);
         var invitation = await db.Invitations.AsNoTracking().SingleOrDefaultAsync(i => i.TokenHash == hash && i.AcceptedAt == null, cancellationToken);
         return invitation is not null && invitation.ExpiresAt > clock.GetUtcNow() ? invitation : null;
     }
