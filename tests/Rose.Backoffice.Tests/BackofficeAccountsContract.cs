@@ -2,11 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using Rose.Backoffice.Pages;
 using Rose.Backoffice.Pages.Accounts;
-using Rose.Chat;
-using Rose.Storage;
-using Rose.Tenancy;
 using Xunit;
 
 namespace Rose.Backoffice.Tests;
@@ -16,19 +12,9 @@ namespace Rose.Backoffice.Tests;
 /// applied as on start: owners, lockout, memberships, and a Data Protection key ring that a second
 /// host on the same database (a restart, another replica) shares.
 /// </summary>
-public abstract class BackofficeAccountsContract : IAsyncLifetime
+public abstract class BackofficeAccountsContract : BackofficeDatabaseContract
 {
     private const string Password = "correct horse battery";
-
-    private string connectionString = string.Empty;
-
-    protected abstract StorageProvider Provider { get; }
-
-    protected abstract Task<string> CreateDatabaseAsync();
-
-    public async Task InitializeAsync() => connectionString = await CreateDatabaseAsync();
-
-    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task An_owner_signs_in_and_five_wrong_passwords_lock_the_account()
@@ -81,17 +67,5 @@ public abstract class BackofficeAccountsContract : IAsyncLifetime
         Assert.Equal("signed in", second.Services.GetRequiredService<IDataProtectionProvider>().CreateProtector("test").Unprotect(protectedText));
     }
 
-    private async Task<WebApplication> StartAsync()
-    {
-        var builder = WebApplication.CreateBuilder();
-        builder.Configuration["Rose:Storage:Provider"] = Provider.ToString();
-        builder.Configuration["Rose:Storage:ConnectionString"] = connectionString;
-        builder.Configuration["Rose:DataPath"] = Path.GetTempPath();
-        builder.Services.AddRoseTenancy(builder.Configuration);
-        builder.Services.AddRoseChatRecords();
-        builder.AddRoseBackoffice();
-        var app = builder.Build();
-        await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
-        return app;
-    }
+    private Task<WebApplication> StartAsync() => BackofficeAccountsHost.StartAsync(Provider, ConnectionString);
 }

@@ -16,7 +16,7 @@ namespace Rose.Backoffice.Tests;
 /// every page for serious or critical WCAG 2.1 AA violations, and a screenshot of every page is kept
 /// in TestResults/screenshots.
 /// </summary>
-public sealed class BackofficeBrowserTests : IAsyncLifetime
+public sealed partial class BackofficeBrowserTests : IAsyncLifetime
 {
     private const string PublicKey = "pk_backoffice_tests_0123456789abcdef";
     private const string OwnerEmail = "owner@demo.rose.test";

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Rose.Backoffice.Pages.Accounts;
 using Rose.Chat.Reports;
 using Rose.Storage;
@@ -88,6 +89,25 @@ public static class BackofficeServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddScoped<BackofficeAccounts>();
         services.TryAddScoped<BackofficeSession>();
+        services.TryAddScoped<TeamInvitations>();
+        services.TryAddScoped<PasswordResets>();
+        services.TryAddScoped<SentMailbox>();
+        services.TryAddSingleton<BackofficeAddress>();
+        services.AddRoseBackofficeMail(configuration);
+        return services;
+    }
+
+    /// <summary>
+    /// The backoffice's e-mail: through <c>Rose:Email:Smtp</c> (checked on start) when its host is set,
+    /// otherwise to the log and the owners' Sent mail page.
+    /// </summary>
+    private static IServiceCollection AddRoseBackofficeMail(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<SmtpMailOptions>().Bind(configuration.GetSection(SmtpMailOptions.Section)).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmtpMailOptions>, SmtpMailOptionsValidator>());
+        services.TryAddScoped<IBackofficeMail>(provider => provider.GetRequiredService<IOptions<SmtpMailOptions>>().Value.IsConfigured
+            ? ActivatorUtilities.CreateInstance<SmtpBackofficeMail>(provider)
+            : ActivatorUtilities.CreateInstance<OfflineBackofficeMail>(provider));
         return services;
     }
 }

@@ -42,13 +42,68 @@ public sealed class BackofficeAccounts(UserManager<BackofficeUser> users, Backof
         await db.Memberships.AsNoTracking().Where(m => m.UserId == userId).OrderBy(m => m.TenantId).ToListAsync(cancellationToken);
 
     /// <summary>The team of one tenant: every member's e-mail and role, by e-mail.</summary>
-    public async Task<IReadOnlyList<(string Email, string Role)>> TeamAsync(string tenantId, CancellationToken cancellationToken) =>
+    public async Task<IReadOnlyList<TeamMember>> TeamAsync(string tenantId, CancellationToken cancellationToken) =>
         (await db.Memberships.AsNoTracking()
             .Where(m => m.TenantId == tenantId)
-            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Email, m.Role })
-            .OrderBy(x => x.Email)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { u.Id, u.Email, m.Role, m.CreatedAt })
             .ToListAsync(cancellationToken))
-        .Select(x => (x.Email ?? string.Empty, x.Role)).ToList();
+        .Select(x => new TeamMember(x.Id, x.Email ?? string.Empty, x.Role, x.CreatedAt))
+        .OrderBy(x => x.Email, StringComparer.OrdinalIgnoreCase).ToList();
+
+    /// <summary>Makes a member of the tenant an owner or a member; the last owner stays an owner.</summary>
+    public async Task ChangeRoleAsync(string tenantId, string userId, string role, CancellationToken cancellationToken)
+    {
+        if (!MembershipRole.IsKnown(role))
+        {
+            throw new TeamRuleException("Choose owner or member.");
+        }
+
+        var membership = await FindMembershipAsync(tenantId, userId, cancellationToken);
+        if (membership.Role == role)
+        {
+            return;
+        }
+
+        if (membership.Role == MembershipRole.Owner)
+        {
+            await EnsureAnotherOwnerAsync(tenantId, userId, "The team needs an owner: make someone else an owner first.", cancellationToken);
+        }
+
+        membership.Role = role;
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Takes someone off the tenant's team (never the last owner). An account that then belongs to no
+    /// tenant is deleted with its e-mail address, as the tenant eraser does.
+    /// </summary>
+    public async Task RemoveAsync(string tenantId, string userId, CancellationToken cancellationToken)
+    {
+        var membership = await FindMembershipAsync(tenantId, userId, cancellationToken);
+        if (membership.Role == MembershipRole.Owner)
+        {
+            await EnsureAnotherOwnerAsync(tenantId, userId, "The last owner cannot be removed: make someone else an owner first.", cancellationToken);
+        }
+
+        db.Memberships.Remove(membership);
+        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.Memberships.AnyAsync(m => m.UserId == userId, cancellationToken))
+        {
+            await db.Users.Where(u => u.Id == userId).ExecuteDeleteAsync(cancellationToken);
+        }
+    }
+
+    private async Task<TenantMembership> FindMembershipAsync(string tenantId, string userId, CancellationToken cancellationToken) =>
+        await db.Memberships.SingleOrDefaultAsync(m => m.TenantId == tenantId && m.UserId == userId, cancellationToken)
+        ?? throw new TeamRuleException("That person is not in the team.");
+
+    private async Task EnsureAnotherOwnerAsync(string tenantId, string userId, string refusal, CancellationToken cancellationToken)
+    {
+        if (!await db.Memberships.AnyAsync(m => m.TenantId == tenantId && m.UserId != userId && m.Role == MembershipRole.Owner, cancellationToken))
+        {
+            throw new TeamRuleException(refusal);
+        }
+    }
 
     private static void Check(IdentityResult result)
     {

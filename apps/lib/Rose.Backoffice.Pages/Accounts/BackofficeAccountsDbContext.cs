@@ -21,6 +21,12 @@ public abstract class BackofficeAccountsDbContext(DbContextOptions options)
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
+    public DbSet<TeamInvitation> Invitations => Set<TeamInvitation>();
+
+    public DbSet<PasswordResetLink> PasswordResetLinks => Set<PasswordResetLink>();
+
+    public DbSet<SentMail> SentMail => Set<SentMail>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
@@ -40,6 +46,41 @@ public abstract class BackofficeAccountsDbContext(DbContextOptions options)
             membership.Property(m => m.Role).HasMaxLength(16);
             membership.HasIndex(m => m.UserId);
             membership.HasOne<BackofficeUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<TeamInvitation>(invitation =>
+        {
+            invitation.ToTable("accounts_invitations");
+            invitation.HasKey(i => i.Id);
+            invitation.Property(i => i.Id).HasMaxLength(32);
+            invitation.Property(i => i.TenantId).HasMaxLength(TenantIds.MaxLength);
+            invitation.Property(i => i.Email).HasMaxLength(256);
+            invitation.Property(i => i.Role).HasMaxLength(16);
+            invitation.Property(i => i.TokenHash).HasMaxLength(64);
+            invitation.Property(i => i.InvitedBy).HasMaxLength(256);
+            invitation.HasIndex(i => i.TokenHash).IsUnique();
+            invitation.HasIndex(i => new { i.TenantId, i.CreatedAt });
+        });
+        builder.Entity<PasswordResetLink>(reset =>
+        {
+            reset.ToTable("accounts_password_resets");
+            reset.HasKey(r => r.Id);
+            reset.Property(r => r.Id).HasMaxLength(32);
+            reset.Property(r => r.TokenHash).HasMaxLength(64);
+            reset.HasIndex(r => r.TokenHash).IsUnique();
+            reset.HasIndex(r => r.UserId);
+            reset.HasOne<BackofficeUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+        builder.Entity<SentMail>(mail =>
+        {
+            mail.ToTable("accounts_sent_mail");
+            mail.HasKey(m => m.Id);
+            mail.Property(m => m.Id).HasMaxLength(32);
+            mail.Property(m => m.TenantId).HasMaxLength(TenantIds.MaxLength);
+            mail.Property(m => m.To).HasMaxLength(256);
+            mail.Property(m => m.Subject).HasMaxLength(256);
+            // UTC ticks, so both providers can order the mailbox newest first in SQL (SQLite cannot order DateTimeOffset).
+            mail.Property(m => m.SentAt).HasConversion(at => at.UtcTicks, ticks => new DateTimeOffset(ticks, TimeSpan.Zero));
+            mail.HasIndex(m => new { m.TenantId, m.SentAt });
         });
     }
 }

@@ -5,4 +5,6 @@ public static class MembershipRole
 {
     public const string Owner = "owner";
     public const string Member = "member";
+
+    public static bool IsKnown(string? role) => role is Owner or Member;
 }
