@@ -162,6 +162,13 @@ public sealed class BackofficeBrowserTests : IAsyncLifetime
         chromium.Driver.FindElement(By.Id("try")).SendKeys(Question + Keys.Enter);
         chromium.Wait(d => d.FindElements(By.CssSelector(".passages li")).Any(p => p.Text.Contains("99.95% uptime", StringComparison.Ordinal)), "the entry retrieved by “try a question”");
 
+        // The entry is a document of the knowledge base: it can be re-indexed from the list.
+        chromium.Wait(d => d.FindElement(By.CssSelector($"button[aria-label='Re-index {Question}']")), "the entry's re-index button").Click();
+        Assert.Equal($"“{Question}” is queued to be indexed again.", chromium.Wait(d => d.FindElement(By.CssSelector("p[role=status]")), "the re-index confirmed").Text);
+        // A sitemap without its URL is refused in words.
+        chromium.Driver.FindElement(By.XPath("//section[@aria-labelledby='sitemap-title']//button")).Click();
+        Assert.Equal("Give the sitemap's url.", chromium.Wait(d => d.FindElement(By.CssSelector("p[role=alert]")), "the empty sitemap refused").Text);
+
         // Edit it: the same entry, with the new answer.
         chromium.GoTo(new Uri(Host.Address, "/backoffice/knowledge/faqs"));
         chromium.Wait(d => d.FindElement(By.CssSelector($"a[aria-label='Edit “{Question}”']")), "the edit link").Click();
