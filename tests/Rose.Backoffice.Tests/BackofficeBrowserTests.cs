@@ -46,11 +46,7 @@ public sealed partial class BackofficeBrowserTests : IAsyncLifetime
         var otherTenantsConversation = await OtherTenantsConversationAsync();
         using var chromium = new HeadlessChromium();
 
-        chromium.GoTo(new Uri(Host.Address, "/backoffice/conversations"));
-        chromium.Wait(d => d.Url.Contains("/backoffice/login", StringComparison.Ordinal), "the sign-in page");
-        AxeScan.AssertAccessible(chromium, "backoffice-sign-in");
-        chromium.Driver.FindElement(By.Id("email")).SendKeys(OwnerEmail);
-        chromium.Driver.FindElement(By.Id("password")).SendKeys(OwnerPassword + Keys.Enter);
+        SignInAsOwner(chromium, "/backoffice/conversations", "backoffice-sign-in");
 
         // Back where the sign-in started: the list, with the conversation the widget API just had.
         var row = chromium.Wait(d => d.FindElement(By.CssSelector($"a[href='conversations/{conversationId}']")), "the conversation in the list");
@@ -129,6 +125,71 @@ public sealed partial class BackofficeBrowserTests : IAsyncLifetime
         AxeScan.AssertAccessible(chromium, "backoffice-leads");
     }
 
+    [Fact]
+    public async Task Owner_answers_an_unanswered_question_in_the_faq_editor_and_the_agent_retrieves_it_until_deleted()
+    {
+        // The demo knowledge base (docs/) says nothing about an uptime SLA: the offline agent declines.
+        const string Question = "What uptime SLA do you guarantee for the hosted cloud plan?";
+        await AskAsync(PublicKey, Question);
+        using var chromium = new HeadlessChromium();
+        SignInAsOwner(chromium, "/backoffice/", null);
+
+        var answerIt = chromium.Wait(
+            d => d.FindElement(By.XPath($"//section[@class='unanswered']//li[strong[normalize-space()='{Question}']]//a[@class='answer-it']")),
+            "the unanswered question on the overview, with “answer it”");
+        AxeScan.AssertAccessible(chromium, "backoffice-overview-unanswered");
+        answerIt.Click();
+
+        // The editor opens with the question filled in and the focus on the answer.
+        chromium.Wait(d => d.FindElement(By.Id("question")).GetAttribute("value") == Question, "the question prefilled");
+        Assert.Equal("answer", chromium.Script<string>("return document.activeElement.id;"));
+        AxeScan.AssertAccessible(chromium, "backoffice-faq-editor-prefilled");
+        chromium.Driver.FindElement(By.CssSelector("form button.primary")).Click();
+        Assert.Equal("Write the answer.", chromium.Wait(d => d.FindElement(By.Id("answer-error")), "the empty answer refused in words").Text);
+        Assert.Equal(Question, chromium.Driver.FindElement(By.Id("question")).GetAttribute("value"));
+        Assert.Equal("true", chromium.Driver.FindElement(By.Id("answer")).GetAttribute("aria-invalid"));
+        AxeScan.AssertAccessible(chromium, "backoffice-faq-editor-error");
+
+        chromium.Driver.FindElement(By.Id("answer")).SendKeys("The hosted cloud plan guarantees 99.95% uptime, with service credits below it.");
+        chromium.Driver.FindElement(By.CssSelector("form button.primary")).Click();
+        chromium.Wait(d => d.FindElement(By.CssSelector("[role=status]")).Text.Contains(Question, StringComparison.Ordinal), "the entry saved");
+        var row = chromium.Wait(d => d.FindElement(By.XPath($"//tr[@data-faq][td[normalize-space()='{Question}']]")), "the entry listed");
+        Assert.Contains("99.95% uptime", row.Text, StringComparison.Ordinal);
+        WaitUntilIndexed(chromium, Question);
+        AxeScan.AssertAccessible(chromium, "backoffice-faqs");
+
+        chromium.GoTo(new Uri(Host.Address, "/backoffice/knowledge"));
+        chromium.Driver.FindElement(By.Id("try")).SendKeys(Question + Keys.Enter);
+        chromium.Wait(d => d.FindElements(By.CssSelector(".passages li")).Any(p => p.Text.Contains("99.95% uptime", StringComparison.Ordinal)), "the entry retrieved by “try a question”");
+
+        // The entry is a document of the knowledge base: it can be re-indexed from the list.
+        chromium.Wait(d => d.FindElement(By.CssSelector($"button[aria-label='Re-index {Question}']")), "the entry's re-index button").Click();
+        Assert.Equal($"“{Question}” is queued to be indexed again.", chromium.Wait(d => d.FindElement(By.CssSelector("p[role=status]")), "the re-index confirmed").Text);
+        // A sitemap without its URL is refused in words.
+        chromium.Driver.FindElement(By.XPath("//section[@aria-labelledby='sitemap-title']//button")).Click();
+        Assert.Equal("Give the sitemap's url.", chromium.Wait(d => d.FindElement(By.CssSelector("p[role=alert]")), "the empty sitemap refused").Text);
+
+        // Edit it: the same entry, with the new answer.
+        chromium.GoTo(new Uri(Host.Address, "/backoffice/knowledge/faqs"));
+        chromium.Wait(d => d.FindElement(By.CssSelector($"a[aria-label='Edit “{Question}”']")), "the edit link").Click();
+        var answer = chromium.Wait(d => d.FindElement(By.Id("answer")), "the editor of the entry");
+        Assert.Equal("The hosted cloud plan guarantees 99.95% uptime, with service credits below it.", answer.GetAttribute("value"));
+        answer.Clear();
+        answer.SendKeys("The hosted cloud plan guarantees 99.9% uptime each month.");
+        chromium.Driver.FindElement(By.CssSelector("form button.primary")).Click();
+        chromium.Wait(d => d.FindElement(By.CssSelector("[role=status]")).Text.Contains(Question, StringComparison.Ordinal), "the edit saved");
+        var edited = Assert.Single(chromium.Driver.FindElements(By.CssSelector("tr[data-faq]")));
+        Assert.Contains("99.9% uptime each month", edited.Text, StringComparison.Ordinal);
+        WaitUntilIndexed(chromium, Question);
+
+        // Delete it, after a confirmation.
+        chromium.Driver.FindElement(By.CssSelector($"a[aria-label='Delete “{Question}”']")).Click();
+        chromium.Wait(d => d.FindElement(By.CssSelector(".confirm button.danger")), "the confirmation").Click();
+        chromium.Wait(d => d.FindElement(By.CssSelector("p.empty")).Text.StartsWith("No FAQ entries yet", StringComparison.Ordinal), "the empty list");
+        Assert.Equal("The FAQ entry is deleted.", chromium.Driver.FindElement(By.CssSelector("[role=status]")).Text);
+        AxeScan.AssertAccessible(chromium, "backoffice-faqs-empty");
+    }
+
     public async Task DisposeAsync()
     {
         if (host is not null)
@@ -141,6 +202,28 @@ public sealed partial class BackofficeBrowserTests : IAsyncLifetime
             Directory.Delete(dataPath, recursive: true);
         }
     }
+
+    /// <summary>Opens <paramref name="path"/>, is sent to the sign-in page, and signs in as the demo owner (keeping a scan of the sign-in page when named).</summary>
+    private void SignInAsOwner(HeadlessChromium chromium, string path, string? scanName)
+    {
+        chromium.GoTo(new Uri(Host.Address, path));
+        chromium.Wait(d => d.Url.Contains("/backoffice/login", StringComparison.Ordinal), "the sign-in page");
+        if (scanName is not null)
+        {
+            AxeScan.AssertAccessible(chromium, scanName);
+        }
+
+        chromium.Driver.FindElement(By.Id("email")).SendKeys(OwnerEmail);
+        chromium.Driver.FindElement(By.Id("password")).SendKeys(OwnerPassword + Keys.Enter);
+    }
+
+    /// <summary>Reloads the FAQ list until the entry with <paramref name="question"/> is indexed.</summary>
+    private static void WaitUntilIndexed(HeadlessChromium chromium, string question) =>
+        chromium.Wait(d =>
+        {
+            d.Navigate().Refresh();
+            return d.FindElement(By.XPath($"//tr[@data-faq][td[normalize-space()='{question}']]//span[contains(@class,'tag')]")).Text == "indexed";
+        }, "the entry indexed", TimeSpan.FromSeconds(60));
 
     /// <summary>Starts a conversation through the widget API and asks one question; returns the conversation's id.</summary>
     private async Task<string> AskAsync(string publicKey, string question)

@@ -166,6 +166,32 @@ public sealed class ConversationReportsTests : IAsyncLifetime
         Assert.Equal(["c4"], (await reports.VisitorQuestionsAsync(Start.AddHours(4), Start.AddHours(7), 1, CancellationToken.None)).Select(q => q.ConversationId));
     }
 
+    [Fact]
+    public async Task Unanswered_questions_are_the_declined_ones_of_the_period_counted_by_their_words_most_asked_first()
+    {
+        // Seeded an hour apart from Start, like the seven above: d0..d3 at 09:00..12:00; c2 ("Question number 2") was declined at 11:00.
+        await SeedAsync(acme.TenantId, [
+            new Seed("d0", null, "https://www.acme.test/", "Do you ship to Mars?", Declined: true, null),
+            new Seed("d1", null, "https://www.acme.test/", "do you  ship to MARS?", Declined: true, null),
+            new Seed("d2", null, "https://www.acme.test/", "Do you ship to Mars?", Declined: false, null),
+            new Seed("d3", null, "https://www.acme.test/", "What uptime do you guarantee?", Declined: true, null)]);
+        await SeedAsync(globex.TenantId, [new Seed("g1", null, "https://www.globex.test/", "What uptime do you guarantee?", Declined: true, null)]);
+        await using var scope = app.Services.CreateAsyncScope();
+        using var _ = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(acme.TenantId);
+        var reports = scope.ServiceProvider.GetRequiredService<Rose.Chat.Reports.ConversationReports>();
+
+        var all = await reports.UnansweredQuestionsAsync(Start, Start.AddDays(1), 10, CancellationToken.None);
+        var fromTen = await reports.UnansweredQuestionsAsync(Start.AddHours(1), Start.AddDays(1), 10, CancellationToken.None);
+        var top = await reports.UnansweredQuestionsAsync(Start, Start.AddDays(1), 1, CancellationToken.None);
+
+        Assert.Equal(
+            [("do you  ship to MARS?", 2, Start.AddHours(1)), ("What uptime do you guarantee?", 1, Start.AddHours(3)), ("Question number 2", 1, Start.AddHours(2))],
+            all.Select(q => (q.Question, q.Conversations, q.LastAskedAt)));
+        Assert.Equal(["What uptime do you guarantee?", "Question number 2", "do you  ship to MARS?"], fromTen.Select(q => q.Question));
+        Assert.Equal(1, fromTen[2].Conversations);
+        Assert.Equal(["do you  ship to MARS?"], top.Select(q => q.Question));
+    }
+
     private async Task SeedAsync(string tenantId, IEnumerable<Seed> seeds)
     {
         await using var scope = app.Services.CreateAsyncScope();

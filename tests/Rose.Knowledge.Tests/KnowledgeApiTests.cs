@@ -196,6 +196,57 @@ public sealed class KnowledgeApiTests : IAsyncLifetime
         return (await response.Content.ReadFromJsonAsync<AcceptedDocument>(Json))!;
     }
 
+    [Fact]
+    public async Task Faq_entry_is_created_read_replaced_and_deleted_by_its_id_with_problems_for_bad_input()
+    {
+        var acme = await app.ClientForNewTenantAsync("acme");
+
+        var created = await acme.PutAsJsonAsync("/api/v1/knowledge/faqs/pricing", new FaqEntryRequest("How much is the Classroom kit?", "390 euros.", null));
+        var createdFaq = await created.Content.ReadFromJsonAsync<JsonElement>(Json);
+        await WaitForLoadedAsync(acme, createdFaq.GetProperty("documentId").GetString()!);
+        var replaced = await acme.PutAsJsonAsync("/api/v1/knowledge/faqs/pricing", new FaqEntryRequest("How much is the Classroom kit?", "420 euros.", "https://acme.test/pricing"));
+        var read = await acme.GetFromJsonAsync<JsonElement>("/api/v1/knowledge/faqs/pricing", Json);
+        var listed = await acme.GetFromJsonAsync<JsonElement>("/api/v1/knowledge/faqs", Json);
+        using var empty = await acme.PutAsJsonAsync("/api/v1/knowledge/faqs/pricing", new FaqEntryRequest("", "420 euros.", null));
+        using var missing = await acme.GetAsync("/api/v1/knowledge/faqs/no-such-entry");
+        using var deleted = await acme.DeleteAsync("/api/v1/knowledge/faqs/pricing");
+        using var gone = await acme.GetAsync("/api/v1/knowledge/faqs/pricing");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("/api/v1/knowledge/faqs/pricing", created.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, replaced.StatusCode);
+        Assert.Equal("420 euros.", read.GetProperty("answer").GetString());
+        Assert.Equal("https://acme.test/pricing", read.GetProperty("url").GetString());
+        Assert.Equal("pricing", Assert.Single(listed.EnumerateArray()).GetProperty("faqId").GetString());
+        Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
+        var problem = await empty.Content.ReadFromJsonAsync<ValidationProblemDetails>(Json);
+        Assert.Equal(["Write the question."], problem!.Errors["question"]);
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+        Assert.Equal("application/problem+json", missing.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task Reindex_of_one_document_or_all_answers_202_and_an_unknown_id_404()
+    {
+        var acme = await app.ClientForNewTenantAsync("acme");
+        var response = await acme.PostAsJsonAsync("/api/v1/knowledge/documents", new DocumentRequest("Handbook", null, TestDocuments.Markdown, "text/markdown"));
+        var accepted = await response.Content.ReadFromJsonAsync<AcceptedDocument>(Json);
+        await WaitForLoadedAsync(acme, accepted!.Id);
+
+        using var one = await acme.PostAsync($"/api/v1/knowledge/documents/{accepted.Id}/reindex", null);
+        await WaitForLoadedAsync(acme, accepted.Id);
+        using var all = await acme.PostAsync("/api/v1/knowledge/reindex", null);
+        using var unknown = await acme.PostAsync("/api/v1/knowledge/documents/acme:nothing-here/reindex", null);
+
+        Assert.Equal(HttpStatusCode.Accepted, one.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, all.StatusCode);
+        Assert.Equal(1, (await all.Content.ReadFromJsonAsync<ReindexAccepted>(Json))!.Documents);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+        Assert.Equal(DocumentStatus.Indexed, (await WaitForLoadedAsync(acme, accepted.Id)).Status);
+    }
+
     private static async Task<DocumentView> WaitForLoadedAsync(HttpClient client, string id)
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);

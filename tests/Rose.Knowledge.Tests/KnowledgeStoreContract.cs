@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rose.Knowledge.Data;
+using Rose.Knowledge.Faqs;
 using Rose.Knowledge.Ingestion;
 using Rose.Knowledge.Tests.Fixtures;
 using Rose.Storage;
@@ -174,7 +175,85 @@ public abstract class KnowledgeStoreContract : IAsyncLifetime
         Assert.Contains("ten days", hit.Text, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Faq_entry_saved_by_id_is_listed_read_replaced_and_deleted_for_its_tenant_only()
+    {
+        var created = await FaqsAsync(Acme, f => f.SaveAsync("shipping", new FaqEntry(" Do you ship to Canada? ", "Yes, in ten days."), CancellationToken.None));
+        var edited = await FaqsAsync(Acme, f => f.SaveAsync("shipping", new FaqEntry("Do you ship to Mexico?", "Yes, in twelve days.", "https://acme.test/shipping"), CancellationToken.None));
+
+        Assert.True(created.Created);
+        Assert.Equal("Do you ship to Canada?", created.Faq.Question);
+        Assert.False(edited.Created);
+        Assert.Equal(created.Faq.DocumentId, edited.Faq.DocumentId);
+        var listed = Assert.Single(await FaqsAsync(Acme, f => f.ListAsync(CancellationToken.None)));
+        Assert.Equal(("shipping", "Do you ship to Mexico?", "Yes, in twelve days.", "https://acme.test/shipping", DocumentStatus.Indexed),
+            (listed.FaqId, listed.Question, listed.Answer, listed.Url, listed.Status));
+        Assert.Equal(listed, await FaqsAsync(Acme, f => f.FindAsync("shipping", CancellationToken.None)));
+        var hits = await Host.SearchAsync(Acme, "Do you ship to Mexico?", 10);
+        Assert.Contains("twelve days", hits[0].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(hits, h => h.Text.Contains("ten days", StringComparison.Ordinal));
+
+        Assert.Null(await FaqsAsync(Globex, f => f.FindAsync("shipping", CancellationToken.None)));
+        Assert.Null(await FaqsAsync(Globex, f => f.FindAsync(listed.DocumentId.Split(':')[1], CancellationToken.None)));
+        Assert.False(await FaqsAsync(Globex, f => f.DeleteAsync("shipping", CancellationToken.None)));
+        Assert.Empty(await FaqsAsync(Globex, f => f.ListAsync(CancellationToken.None)));
+
+        Assert.True(await FaqsAsync(Acme, f => f.DeleteAsync("shipping", CancellationToken.None)));
+        Assert.Null(await FaqsAsync(Acme, f => f.FindAsync("shipping", CancellationToken.None)));
+        Assert.Empty(await FaqsAsync(Acme, f => f.ListAsync(CancellationToken.None)));
+        Assert.Empty(await Host.SearchAsync(Acme, "Do you ship to Mexico?"));
+    }
+
+    [Fact]
+    public async Task Faq_entry_sent_without_an_id_is_edited_by_its_document_id_and_bad_input_is_refused_per_field()
+    {
+        var sent = await Host.AsTenantAsync(Acme, i => i.SubmitFaqsAsync([new FaqEntry("Can I pay by invoice?", "Schools can.")], CancellationToken.None));
+        var legacy = Assert.Single(await FaqsAsync(Acme, f => f.ListAsync(CancellationToken.None)));
+
+        var saved = await FaqsAsync(Acme, f => f.SaveAsync(legacy.FaqId, new FaqEntry("Can I pay by invoice?", "Schools can pay by invoice within 30 days."), CancellationToken.None));
+        var invalid = await Assert.ThrowsAsync<KnowledgeValidationException>(() =>
+            FaqsAsync(Acme, f => f.SaveAsync("refunds", new FaqEntry(" ", new string('a', FaqEntry.MaxAnswerLength + 1), "ftp://acme.test"), CancellationToken.None)));
+        var badId = await Assert.ThrowsAsync<KnowledgeValidationException>(() =>
+            FaqsAsync(Acme, f => f.SaveAsync("not an id!", new FaqEntry("Question?", "Answer."), CancellationToken.None)));
+
+        Assert.Equal(sent[0].Id.Split(':')[1], legacy.FaqId);
+        Assert.False(saved.Created);
+        var only = Assert.Single(await FaqsAsync(Acme, f => f.ListAsync(CancellationToken.None)));
+        Assert.Equal((sent[0].Id, "Schools can pay by invoice within 30 days."), (only.DocumentId, only.Answer));
+        Assert.Equal(only, await FaqsAsync(Acme, f => f.FindAsync(legacy.FaqId, CancellationToken.None)));
+        Assert.Equal(["answer", "question", "url"], invalid.Errors.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Write the question."], invalid.Errors["question"]);
+        Assert.Contains($"at most {FaqEntry.MaxAnswerLength}", invalid.Errors["answer"][0], StringComparison.Ordinal);
+        Assert.Equal(["id"], badId.Errors.Keys);
+    }
+
+    [Fact]
+    public async Task Reindex_loads_a_document_again_from_scratch_and_reindex_all_queues_every_document()
+    {
+        var view = await Host.SubmitAsync(Acme, Markdown(TestDocuments.Markdown));
+        await Host.AsTenantAsync(Acme, i => i.SubmitFaqsAsync([new FaqEntry("Do you ship to Canada?", "Yes, in ten days.")], CancellationToken.None));
+        var before = await ChunkIdsAsync(Acme);
+
+        var again = await Host.AsTenantAsync<DocumentReindexing, DocumentView?>(Acme, r => r.ReindexAsync(view.Id, CancellationToken.None));
+        var afterOne = await ChunkIdsAsync(Acme);
+        var all = await Host.AsTenantAsync<DocumentReindexing, int>(Acme, r => r.ReindexAllAsync(CancellationToken.None));
+        var afterAll = await ChunkIdsAsync(Acme);
+
+        Assert.Equal(view.Id, again!.Id);
+        Assert.Equal(DocumentStatus.Indexed, (await FindAsync(Acme, view.Id))!.Status);
+        // Chunks get new ids when a document is indexed again, and keep theirs when a load finds it unchanged.
+        Assert.Equal(before.Count, afterOne.Count);
+        Assert.Single(afterOne.Intersect(before));
+        Assert.Equal(2, all);
+        Assert.Empty(afterAll.Intersect(afterOne));
+        Assert.Null(await Host.AsTenantAsync<DocumentReindexing, DocumentView?>(Globex, r => r.ReindexAsync(view.Id, CancellationToken.None)));
+        Assert.Equal(0, await Host.AsTenantAsync<DocumentReindexing, int>(Globex, r => r.ReindexAllAsync(CancellationToken.None)));
+        Assert.NotEmpty(await Host.SearchAsync(Acme, "Classroom kit"));
+    }
+
     protected static DocumentSubmission Markdown(string text) => new(null, "https://acme.test/handbook", "handbook.md", "text/markdown", TestDocuments.Utf8(text));
+
+    protected Task<T> FaqsAsync<T>(string tenantId, Func<FaqEntries, Task<T>> action) => Host.AsTenantAsync(tenantId, action);
 
     protected Task<DocumentView?> FindAsync(string tenantId, string id) => Host.AsTenantAsync(tenantId, i => i.FindAsync(id, CancellationToken.None));
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Rose.Knowledge.Chunking;
 using Rose.Knowledge.Data;
 using Rose.Knowledge.Events;
+using Rose.Knowledge.Faqs;
 using Rose.Knowledge.Graph;
 using Rose.Knowledge.Ingestion;
 using Rose.Knowledge.Jobs;
@@ -69,6 +70,8 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<DocumentReloadScan>();
         services.AddHostedService(sp => sp.GetRequiredService<DocumentReloadScan>());
         services.TryAddScoped<DocumentIntake>();
+        services.TryAddScoped<DocumentReindexing>();
+        services.TryAddScoped<FaqEntries>();
         return services;
     }
 

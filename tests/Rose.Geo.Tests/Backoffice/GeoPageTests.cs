@@ -50,6 +50,8 @@ public sealed partial class GeoPageTests : IDisposable
         Assert.Contains(WebUtility.HtmlEncode(DemoQuestions.RunWithDapr[0]), review, StringComparison.Ordinal);
         Assert.Contains("class=\"citations\"", review, StringComparison.Ordinal);
         Assert.Contains("Content gaps", review, StringComparison.Ordinal);
+        // Each gap has "answer it" into the FAQ editor, with the gap's question filled in.
+        Assert.Matches("<a class=\"answer-it\" href=\"knowledge/faqs/new\\?question=[^\"]*SLA[^\"]*\"", review);
         var pageId = WebUtility.HtmlDecode(Assert.Single(PageIdField().Matches(review)).Groups[1].Value);
         var fields = new Dictionary<string, string> { ["_handler"] = "review-" + pageId, ["instanceId"] = instanceId, ["pageId"] = pageId };
 

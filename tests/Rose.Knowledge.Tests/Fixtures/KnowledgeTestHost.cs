@@ -63,6 +63,15 @@ public sealed class KnowledgeTestHost : IAsyncDisposable
         return await action(scope.ServiceProvider.GetRequiredService<DocumentIntake>());
     }
 
+    /// <summary>Runs <paramref name="action"/> with the <typeparamref name="TService"/> of <paramref name="tenantId"/>.</summary>
+    public async Task<T> AsTenantAsync<TService, T>(string tenantId, Func<TService, Task<T>> action)
+        where TService : notnull
+    {
+        await using var scope = Services.CreateAsyncScope();
+        using var _ = scope.ServiceProvider.GetRequiredService<ICurrentTenant>().Use(tenantId);
+        return await action(scope.ServiceProvider.GetRequiredService<TService>());
+    }
+
     public Task<DocumentView> SubmitAsync(string tenantId, DocumentSubmission submission) =>
         AsTenantAsync(tenantId, intake => intake.SubmitAsync(submission, CancellationToken.None));
 

@@ -145,6 +145,32 @@ public sealed class ConversationReports(ChatDbContext db)
         return [.. inPeriod.Select(m => new VisitorQuestion(m.ConversationId, m.Id, m.Text, m.CreatedAt, names.GetValueOrDefault(m.ConversationId) ?? []))];
     }
 
+    /// <summary>
+    /// The questions the agent declined in [<paramref name="from"/>, <paramref name="to"/>) (the
+    /// visitor message right before a declined answer), the same words counted together, asked in
+    /// the most conversations first, then the latest; at most <paramref name="limit"/>.
+    /// </summary>
+    public async Task<IReadOnlyList<UnansweredQuestion>> UnansweredQuestionsAsync(DateTimeOffset from, DateTimeOffset to, int limit, CancellationToken cancellationToken)
+    {
+        var asked = await db.Messages.AsNoTracking()
+            .Where(m => m.Role == ConversationMessage.VisitorRole
+                        && db.Conversations.Any(c => c.Id == m.ConversationId && c.LastActivityAt >= from)
+                        && db.Messages.Any(a => a.ConversationId == m.ConversationId && a.Sequence == m.Sequence + 1 && a.Declined))
+            .Select(m => new { m.ConversationId, m.Text, m.CreatedAt })
+            .ToListAsync(cancellationToken);
+        // Grouped here: SQLite cannot compare a DateTimeOffset, and the same words are compared after collapsing spaces.
+        return [.. asked
+            .Where(m => m.CreatedAt >= from && m.CreatedAt < to)
+            .GroupBy(m => string.Join(' ', m.Text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToLowerInvariant(), StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var last = g.MaxBy(m => m.CreatedAt)!;
+                return new UnansweredQuestion(last.Text.Trim(), g.Select(m => m.ConversationId).Distinct(StringComparer.Ordinal).Count(), last.CreatedAt);
+            })
+            .OrderByDescending(q => q.Conversations).ThenByDescending(q => q.LastAskedAt)
+            .Take(Math.Clamp(limit, 1, 1000))];
+    }
+
     /// <summary>The conversation with its messages, or null when the current tenant has none with this id.</summary>
     public async Task<ConversationTranscript?> FindAsync(string conversationId, CancellationToken cancellationToken)
     {

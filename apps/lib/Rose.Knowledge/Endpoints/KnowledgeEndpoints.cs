@@ -33,18 +33,19 @@ public static class KnowledgeEndpoints
         knowledge.MapDelete("/documents/{id}", async Task<Results<NoContent, ProblemHttpResult>> (string id, DocumentIntake intake, CancellationToken ct) =>
             await intake.DeleteAsync(id, ct) ? TypedResults.NoContent() : NotFound(id));
 
-        knowledge.MapPost("/faqs", async (FaqRequest request, DocumentIntake intake, CancellationToken ct) =>
-        {
-            var views = await intake.SubmitFaqsAsync(request.Faqs ?? [], ct);
-            return TypedResults.Accepted($"{Base}/documents", views.Select(v => new AcceptedDocument(v.Id, v.Status)).ToList());
-        });
+        knowledge.MapFaqEntries(Base);
 
-        knowledge.MapDelete("/faqs/{faqId}", async Task<Results<NoContent, ProblemHttpResult>> (string faqId, DocumentIntake intake, CancellationToken ct) =>
-                await intake.DeleteFaqAsync(faqId, ct)
-                    ? TypedResults.NoContent()
-                    : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "No such FAQ entry", detail: $"No FAQ entry with id '{faqId}' exists for this tenant."))
-            .WithName("DeleteFaqEntry")
-            .WithSummary("Removes an FAQ entry (by the id it was submitted with) from the knowledge base");
+        knowledge.MapPost("/documents/{id}/reindex", async Task<Results<Accepted<AcceptedDocument>, ProblemHttpResult>> (string id, DocumentReindexing reindexing, CancellationToken ct) =>
+                await reindexing.ReindexAsync(id, ct) is { } view
+                    ? TypedResults.Accepted($"{Base}/documents/{Uri.EscapeDataString(view.Id)}", new AcceptedDocument(view.Id, view.Status))
+                    : NotFound(id))
+            .WithName("ReindexKnowledgeDocument")
+            .WithSummary("Loads one document again from its source, chunked and embedded from scratch");
+
+        knowledge.MapPost("/reindex", async (DocumentReindexing reindexing, CancellationToken ct) =>
+                TypedResults.Accepted($"{Base}/documents", new ReindexAccepted(await reindexing.ReindexAllAsync(ct))))
+            .WithName("ReindexKnowledgeBase")
+            .WithSummary("Loads every document of the knowledge base again from its source");
 
         knowledge.MapPost("/sources/sitemap", async (SitemapRequest request, DocumentIntake intake, CancellationToken ct) =>
         {

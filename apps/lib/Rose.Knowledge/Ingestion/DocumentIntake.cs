@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Rose.Knowledge.Data;
 using Rose.Knowledge.Events;
+using Rose.Knowledge.Faqs;
 using Rose.Knowledge.Parsing;
 using Rose.Knowledge.Retrieval;
 using Rose.Knowledge.Sources;
@@ -62,15 +63,7 @@ public sealed class DocumentIntake(
         var errors = new Dictionary<string, string[]>();
         for (var i = 0; i < entries.Count; i++)
         {
-            if (string.IsNullOrWhiteSpace(entries[i].Question) || string.IsNullOrWhiteSpace(entries[i].Answer))
-            {
-                errors[$"faqs[{i}]"] = ["Each FAQ entry needs a question and an answer."];
-            }
-
-            if (entries[i].Id is { } id && !FaqKeys.IsValidId(id))
-            {
-                errors[$"faqs[{i}].id"] = [$"An FAQ id is 1 to {FaqKeys.MaxIdLength} letters, digits, '-', '_' or '.'."];
-            }
+            FaqEntryValidation.Check(entries[i], $"faqs[{i}].", errors);
         }
 
         if (entries.Where(e => e.Id is not null).GroupBy(e => e.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } duplicate)
@@ -91,26 +84,12 @@ public sealed class DocumentIntake(
         var views = new List<DocumentView>(entries.Count);
         foreach (var entry in entries)
         {
-            ValidUrl(entry.Url, "url");
             var key = entry.Id is { } id ? FaqKeys.ForId(id) : FaqKeys.ForQuestion(TextNormalizer.Collapse(entry.Question));
             var payload = JsonSerializer.SerializeToUtf8Bytes(entry with { Question = entry.Question.Trim(), Answer = entry.Answer.Trim() });
             views.Add(await UpsertAsync(key, entry.Question.Trim(), null, string.IsNullOrWhiteSpace(entry.Url) ? null : entry.Url.Trim(), "application/json", DocumentOrigin.Faq, payload, cancellationToken));
         }
 
         return views;
-    }
-
-    /// <summary>Removes the FAQ entry with this id (its document, chunks and vectors); false when there is none.</summary>
-    public async Task<bool> DeleteFaqAsync(string faqId, CancellationToken cancellationToken)
-    {
-        if (!FaqKeys.IsValidId(faqId))
-        {
-            return false;
-        }
-
-        var key = FaqKeys.ForId(faqId);
-        var documentId = await db.Documents.AsNoTracking().Where(d => d.SourceKey == key).Select(d => d.Id).SingleOrDefaultAsync(cancellationToken);
-        return documentId is not null && await DeleteAsync(documentId, cancellationToken);
     }
 
     public async Task<IReadOnlyList<DocumentView>> SubmitSitemapAsync(string? sitemapUrl, CancellationToken cancellationToken)
@@ -230,16 +209,7 @@ public sealed class DocumentIntake(
     }
 
     /// <summary>The local id of a composite id of the current tenant; null for another tenant's id, which is then simply not found.</summary>
-    private string? LocalId(string id)
-    {
-        var separator = id.IndexOf(':', StringComparison.Ordinal);
-        if (separator < 0)
-        {
-            return id;
-        }
-
-        return id[..separator] == TenantId ? id[(separator + 1)..] : null;
-    }
+    private string? LocalId(string id) => DocumentIds.LocalOf(id, TenantId);
 
     private async Task<DocumentView> UpsertAsync(
         string sourceKey, string? title, string? fallbackTitle, string? url, string? contentType, DocumentOrigin origin, byte[]? payload, CancellationToken cancellationToken)
