@@ -14,6 +14,14 @@ public interface IVisitorCompanies
     /// <returns>The company, or null when nobody identified this address for the tenant yet.</returns>
     Task<VisitorCompany?> FindAsync(string tenantId, IPAddress? visitorAddress, bool? visitorConsent, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Identification again, when the visitor left <paramref name="email"/>: a work address names the
+    /// company by its domain and replaces a weaker answer found by address; a free-mail address names
+    /// nobody and leaves what the address gave. Same consent rule as <see cref="FindAsync"/>.
+    /// </summary>
+    /// <returns>The stronger of the two, or null when neither names a company.</returns>
+    Task<VisitorCompany?> ReidentifyByEmailAsync(string tenantId, IPAddress? visitorAddress, bool? visitorConsent, string email, CancellationToken cancellationToken);
+
     /// <summary>Records an identification for the tenant; it is forgotten after <paramref name="timeToLive"/>.</summary>
     Task RememberAsync(string tenantId, IPAddress visitorAddress, VisitorCompany company, TimeSpan timeToLive, CancellationToken cancellationToken);
 }
