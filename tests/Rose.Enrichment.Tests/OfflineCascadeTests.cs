@@ -1,7 +1,9 @@
 using System.Net;
+using Microsoft.Extensions.Options;
 using Rose.Enrichment.Asn;
 using Rose.Enrichment.Budget;
 using Rose.Enrichment.Identification;
+using Rose.Enrichment.Privacy;
 using Rose.Enrichment.Providers;
 using Rose.Enrichment.Settings;
 using Rose.Platform.Limits;
@@ -53,6 +55,31 @@ public sealed class OfflineCascadeTests : IDisposable
 
         Assert.Equal(["ipinfo"], result.Asked);
         Assert.Equal(("BASF SE", MatchKinds.IpRange), (result.Company?.Name, result.Company?.MatchedBy));
+    }
+
+    [Fact]
+    public async Task FindNetworkAsync_flags_a_cloud_as_hosting_and_an_isp_as_residential_once_the_offline_tier_answered()
+    {
+        var state = new InMemoryStateStore();
+        var cascade = Cascade(new AsnCompanyProvider());
+        var settingsStore = new EnrichmentSettingsStore(state);
+        var known = new KnownVisitorCompanies(state, cascade, new PendingIdentifications(), settingsStore,
+            new VisitorAddressKeys(Options.Create(new EnrichmentOptions { AddressKey = new string('k', 32) }), () => Path.GetTempPath()));
+        await settingsStore.SaveAsync("consenting", EnrichmentSettings.Default with { RequireConsent = true }, CancellationToken.None);
+        foreach (var address in new[] { "8.8.8.8", "23.30.4.5", "128.246.1.1" })
+        {
+            var result = await cascade.IdentifyAsync("acme", EnrichmentSettings.Default, IPAddress.Parse(address), CancellationToken.None);
+            await known.RecordAsync("acme", IPAddress.Parse(address), result, EnrichmentSettings.Default, CancellationToken.None);
+            await known.RecordAsync("consenting", IPAddress.Parse(address), result, EnrichmentSettings.Default, CancellationToken.None);
+        }
+
+        Assert.Equal(NetworkKind.Hosting, await known.FindNetworkAsync("acme", IPAddress.Parse("8.8.8.9"), null, CancellationToken.None));
+        Assert.Equal(NetworkKind.Residential, await known.FindNetworkAsync("acme", IPAddress.Parse("23.30.4.200"), null, CancellationToken.None));
+        Assert.Equal(NetworkKind.Business, await known.FindNetworkAsync("acme", IPAddress.Parse("128.246.1.1"), null, CancellationToken.None));
+        Assert.Equal(NetworkKind.Unknown, await known.FindNetworkAsync("acme", IPAddress.Parse("198.51.100.7"), null, CancellationToken.None));
+        Assert.Equal(NetworkKind.Unknown, await known.FindNetworkAsync("other", IPAddress.Parse("8.8.8.8"), null, CancellationToken.None));
+        Assert.Equal(NetworkKind.Unknown, await known.FindNetworkAsync("consenting", IPAddress.Parse("8.8.8.8"), null, CancellationToken.None));
+        Assert.Equal(NetworkKind.Hosting, await known.FindNetworkAsync("consenting", IPAddress.Parse("8.8.8.8"), true, CancellationToken.None));
     }
 
     public void Dispose() => ipinfo.Dispose();

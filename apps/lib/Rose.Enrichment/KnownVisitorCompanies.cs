@@ -67,6 +67,20 @@ public sealed class KnownVisitorCompanies(
             : byAddress;
     }
 
+    public async Task<NetworkKind> FindNetworkAsync(string tenantId, IPAddress? visitorAddress, bool? visitorConsent, CancellationToken cancellationToken)
+    {
+        TenantIds.EnsureValid(tenantId);
+        if (visitorAddress is null || !(await settingsStore.GetAsync(tenantId, cancellationToken)).Allows(visitorConsent))
+        {
+            return NetworkKind.Unknown;
+        }
+
+        var digest = addressKeys.Digest(visitorAddress);
+        return await state.GetAsync<VisitorCompany>(tenantId, Key(digest), cancellationToken) is not null
+            ? NetworkKind.Business
+            : (await state.GetAsync<NetworkKind>(tenantId, MissKey(digest), cancellationToken))?.Value ?? NetworkKind.Unknown;
+    }
+
     public Task RememberAsync(string tenantId, IPAddress visitorAddress, VisitorCompany company, TimeSpan timeToLive, CancellationToken cancellationToken)
     {
         TenantIds.EnsureValid(tenantId);
