@@ -24,9 +24,15 @@ using Rose.Storage;
 // Search mode: dotnet run -c Release --project tests/Rose.Benchmarks -- search <corpus folder> <questions.jsonl> [--changes 10] [--chunks 0] [--data folder]
 // Chat mode: dotnet run -c Release --project tests/Rose.Benchmarks -- chat <corpus folder> <questions.jsonl> [--chunks 10000] [--conversations 20] [--turns 10] [--think 1000-3000] [--data folder]
 // Tagging mode: dotnet run -c Release --project tests/Rose.Benchmarks -- tagging [labelled-conversations.json] [--rounds 5]
+// ASN mode: dotnet run -c Release --project tests/Rose.Benchmarks -- asn [--lookups 1000000]
 // GEO mode: dotnet run -c Release --project tests/Rose.Benchmarks -- geo
 // Load / soak / faults modes (standalone host on PostgreSQL and Redis): dotnet run -c Release --project tests/Rose.Benchmarks -- load|soak|faults [--visitors 200] [--seconds 90] [--minutes 10] [--think 4000-12000] [--out folder] [--llm] [--only redis,postgres,llm-slow,llm-failing,llm-hanging,host-killed]
 // Backoffice mode: dotnet run -c Release --project tests/Rose.Benchmarks -- backoffice [--conversations 10000] [--requests 200]
+if (args.Length >= 1 && args[0] == "asn")
+{
+    return AsnBenchmark.Run(args);
+}
+
 if (args.Length >= 1 && args[0] == "tagging")
 {
     return await TaggingBenchmark.RunAsync(args);

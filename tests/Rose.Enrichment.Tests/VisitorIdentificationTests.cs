@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rose.Chat.Jobs;
 using Rose.Testing;
 using Xunit;
+using static Rose.Enrichment.Tests.HostRequests;
 
 namespace Rose.Enrichment.Tests;
 
@@ -79,31 +80,4 @@ public sealed class VisitorIdentificationTests : IDisposable
     }
 
     public void Dispose() => ipinfo.Dispose();
-
-    private static async Task<(string PublicKey, string ApiKey)> CreateTenantAsync(RoseAppFactory<Program> app, string tenantId)
-    {
-        using var staff = app.CreateClient();
-        staff.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", RoseAppFactory<Program>.StaffKey);
-        var created = await (await staff.PostAsJsonAsync("/admin/v1/tenants", new { tenantId, name = tenantId })).Content.ReadFromJsonAsync<JsonElement>();
-        return (created.GetProperty("tenant").GetProperty("publicKey").GetString()!, created.GetProperty("apiKey").GetString()!);
-    }
-
-    private static async Task<(string Id, string Token)> StartAsync(RoseAppFactory<Program> app, string publicKey)
-    {
-        using var widget = app.CreateClient();
-        widget.DefaultRequestHeaders.Add("X-Rose-Key", publicKey);
-        var started = await (await widget.PostAsJsonAsync("/rose/v1/conversations", new { })).Content.ReadFromJsonAsync<JsonElement>();
-        return (started.GetProperty("conversationId").GetString()!, started.GetProperty("token").GetString()!);
-    }
-
-    private static async Task AskAsync(RoseAppFactory<Program> app, string publicKey, string id, string token, string text)
-    {
-        using var widget = app.CreateClient();
-        widget.DefaultRequestHeaders.Add("X-Rose-Key", publicKey);
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"/rose/v1/conversations/{id}/messages") { Content = JsonContent.Create(new { text }) };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await widget.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        await response.Content.ReadAsStringAsync();
-    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Rose.Enrichment.Asn;
 using Rose.Enrichment.Budget;
 using Rose.Enrichment.Privacy;
 using Rose.Enrichment.Providers;
@@ -19,8 +20,9 @@ public static class EnrichmentServiceCollectionExtensions
     /// <summary>
     /// What enrichment knows of visitors (<see cref="IVisitorCompanies"/>), read by the chat, and the
     /// identification cascade that fills it in the background. The cascade's tiers are the providers
-    /// configured, in this order: IPinfo (<c>Rose:Enrichment:IpInfo:Token</c>). None configured (the
-    /// default): no address is ever sent anywhere. Per tenant (<see cref="EnrichmentSettingsStore"/>):
+    /// configured, in this order: IPinfo (<c>Rose:Enrichment:IpInfo:Token</c>), then always the offline
+    /// ASN table (<see cref="AsnCompanyProvider"/>). None configured (the default): only the offline
+    /// table is asked and no address is ever sent anywhere. Per tenant (<see cref="EnrichmentSettingsStore"/>):
     /// consent required or not, retention, which providers, their cost and monthly budget
     /// (<see cref="ProviderBudget"/>, counted in <c>Rose:Limits:Redis</c> when set). Addresses are cached
     /// under a keyed hash (<see cref="VisitorAddressKeys"/>, <c>Rose:Enrichment:AddressKey</c>). Needs the
@@ -35,6 +37,8 @@ public static class EnrichmentServiceCollectionExtensions
             services.AddSingleton<IIpCompanyProvider>(sp => sp.GetRequiredService<IpInfoCompanyProvider>());
         }
 
+        // The offline tier, last: on a fresh machine it is the only one (no address leaves the process).
+        services.AddSingleton<IIpCompanyProvider>(_ => new AsnCompanyProvider());
         services.TryAddSingleton<IdentificationCascade>();
         services.TryAddSingleton<PendingIdentifications>();
         services.TryAddSingleton<KnownVisitorCompanies>();
@@ -46,6 +50,7 @@ public static class EnrichmentServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ProviderBudget>();
         var onDapr = string.Equals(configuration[PlatformOptions.RuntimeKey], nameof(PlatformRuntime.Dapr), StringComparison.OrdinalIgnoreCase);
+        // A provider that sends addresses out is configured (the offline table keeps them in the process).
         var identifiesAddresses = configuration.GetSection(IpInfoOptions.SectionName).Get<IpInfoOptions>() is { IsConfigured: true };
         services.AddOptions<EnrichmentOptions>().Bind(configuration.GetSection(EnrichmentOptions.SectionName)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<IValidateOptions<EnrichmentOptions>>(sp =>

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -12,6 +13,8 @@ using Rose.Chat.Data;
 using Rose.Chat.Events;
 using Rose.Chat.Pipeline;
 using Rose.Chat.Skills;
+using Rose.Enrichment;
+using Rose.Enrichment.Identification;
 using Rose.Platform.PubSub;
 using Rose.Tenancy.Http;
 
@@ -64,7 +67,8 @@ public static class ChatEndpoints
             .WithName("PostMessage")
             .Produces(StatusCodes.Status200OK, contentType: "text/event-stream");
 
-        widget.MapPost("/leads", async Task<Results<Created<LeadAccepted>, ValidationProblem>> (LeadRequest request, HttpContext context, ChatDbContext db, TimeProvider clock, CancellationToken ct) =>
+        widget.MapPost("/leads", async Task<Results<Created<LeadAccepted>, ValidationProblem>> (
+            LeadRequest request, HttpContext context, ChatDbContext db, IVisitorCompanies companies, TimeProvider clock, CancellationToken ct) =>
         {
             if (!IsEmail(request.Email))
             {
@@ -81,6 +85,7 @@ public static class ChatEndpoints
                 CreatedAt = clock.GetUtcNow(),
             };
             db.Leads.Add(lead);
+            await ReidentifyAsync(context, db, companies, lead, ct);
             // In the lead's own transaction: the CRM sync and the tenant's webhooks hear of every stored address, and of no other.
             db.StageEvent(new LeadCaptured(context.GetTenant().TenantId, lead.Id, lead.ConversationId));
             await db.SaveChangesAsync(ct);
@@ -143,6 +148,21 @@ public static class ChatEndpoints
         }
 
         return new TurnStreamResult(new TurnRequest(tenant, id, text, context.Connection.RemoteIpAddress, conversation.VisitorConsent), slot);
+    }
+
+    /// <summary>Identification runs again with the e-mail: a work domain names the conversation's company in place of a weaker answer found by address.</summary>
+    private static async Task ReidentifyAsync(HttpContext context, ChatDbContext db, IVisitorCompanies companies, Lead lead, CancellationToken ct)
+    {
+        if (lead.ConversationId is not { } conversationId || await db.Conversations.FirstOrDefaultAsync(c => c.Id == conversationId, ct) is not { } conversation)
+        {
+            return;
+        }
+
+        var company = await companies.ReidentifyByEmailAsync(context.GetTenant().TenantId, context.Connection.RemoteIpAddress, conversation.VisitorConsent, lead.Email, ct);
+        if (company is { MatchedBy: MatchKinds.EmailDomain })
+        {
+            conversation.VisitorCompany = Limit(company.Name, 200);
+        }
     }
 
     private static ProblemHttpResult NotFound() =>

@@ -7,9 +7,10 @@ namespace Rose.Enrichment.Privacy;
 
 /// <summary>
 /// Turns a visitor's address into the key its identification is cached under: HMAC-SHA256 of the
-/// canonical address with the operator's secret (<see cref="EnrichmentOptions.AddressKey"/>). A plain
-/// digest of an IPv4 address is undone by hashing all 2³² addresses; without the secret nobody can.
-/// The address itself is never stored, nor its prefix.
+/// address's /24 or /48 network (<see cref="AddressPrefixes"/>) with the operator's secret
+/// (<see cref="EnrichmentOptions.AddressKey"/>). A plain digest of an IPv4 network is undone by hashing
+/// all 2²⁴ of them; without the secret nobody can, and even with it a key gives back at most the
+/// prefix, never the address. The address itself is never stored.
 /// </summary>
 public sealed class VisitorAddressKeys
 {
@@ -24,9 +25,9 @@ public sealed class VisitorAddressKeys
             : LoadOrCreate(Path.Combine(dataPath(), GeneratedKeyFile)));
     }
 
-    /// <summary>The lowercase hex HMAC of <paramref name="address"/> (an IPv4-mapped IPv6 address counts as its IPv4 form).</summary>
+    /// <summary>The lowercase hex HMAC of the network of <paramref name="address"/>, e.g. of "198.51.100.0/24" (an IPv4-mapped IPv6 address counts as its IPv4 form).</summary>
     public string Digest(IPAddress address) =>
-        Convert.ToHexStringLower(HMACSHA256.HashData(key.Value, Encoding.ASCII.GetBytes(Canonical(address).ToString())));
+        Convert.ToHexStringLower(HMACSHA256.HashData(key.Value, Encoding.ASCII.GetBytes(AddressPrefixes.Of(address).ToString())));
 
     /// <summary>An IPv4 visitor reaching a dual-stack socket shows up as ::ffff:a.b.c.d: one key for both forms.</summary>
     public static IPAddress Canonical(IPAddress address) => address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address;
