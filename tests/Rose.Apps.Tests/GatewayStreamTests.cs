@@ -53,6 +53,9 @@ public sealed class GatewayStreamTests(SharedTenant tenant) : IClassFixture<Shar
         await using var search = new RoseAppFactory<search::Program>().OnData(tenant.DataPath)
             .With("urls", "http://127.0.0.1:0")
             .With("Rose:Chat:StreamHeartbeat", heartbeat.ToString())
+
+            // The slow LLM is the point here: its first token must not be given up on before it comes.
+            .With("Rose:Llm:Resilience:FirstTokenTimeout", "00:00:10")
             .WithStubLlm(llm.Url, "answer");
         search.UseKestrel();
         search.StartServer();

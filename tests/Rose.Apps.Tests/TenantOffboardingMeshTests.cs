@@ -13,6 +13,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rose.Analytics.Data;
 using Rose.Backoffice.Pages.Accounts;
+using Rose.Knowledge.Retrieval;
 using Rose.Platform;
 using Rose.Platform.Bindings;
 using Rose.Platform.Dapr;
@@ -61,6 +62,9 @@ public sealed class TenantOffboardingMeshTests : IAsyncLifetime
     {
         var leaving = await SeedAsync("leaving");
         var staying = await SeedAsync("staying");
+        var searchIndexes = search.Services.GetRequiredService<KnowledgeIndexCache>();
+        await searchIndexes.WarmAsync("leaving", CancellationToken.None);
+        await searchIndexes.WarmAsync("staying", CancellationToken.None);
 
         var response = await admin.DeleteAsync("/admin/v1/tenants/leaving");
 
@@ -73,22 +77,30 @@ public sealed class TenantOffboardingMeshTests : IAsyncLifetime
         var status = await admin.GetFromJsonAsync<JsonElement>("/admin/v1/tenants/leaving/offboarding");
         Assert.Equal("offboarded", status.GetProperty("state").GetString());
         var erased = status.GetProperty("erased").EnumerateArray().Select(e => e.GetString()).ToList();
-        Assert.Equal(["tenant-directory", "tenant-directory", "tenant-directory", "tenant-directory"], erased.Take(4));
+        // First what each app keeps in memory (its cache of the tenant, its index of the tenant's knowledge), in every app.
+        var everyApp = erased.TakeWhile(e => e is "tenant-directory" or "knowledge-index").ToList();
+        Assert.Equal(4, everyApp.Count(e => e == "tenant-directory"));
+        Assert.Contains("knowledge-index", everyApp);
         Assert.Contains("analytics", erased);
         Assert.Contains("backoffice-accounts", erased);
         Assert.Contains("dead-letters", erased);
         Assert.Equal("tenancy", erased[^1]);
-        Assert.Equal(erased.Count - 3, erased.Distinct().Count());
+        Assert.Equal(erased.Count - everyApp.Count, erased.Skip(everyApp.Count).Distinct().Count());
 
         // Each remote eraser ran in its app, called by the worker through the sidecars.
         var erasures = mesh.Invocations.Where(i => i.Method.Contains(TenantErasureRoutes.Prefix.TrimStart('/'), StringComparison.Ordinal)).ToList();
         var seen = string.Join("; ", mesh.Invocations.Select(i => $"{i.CallerAppId}->{i.TargetAppId} {i.HttpMethod} {i.Method}"));
         Assert.True(erasures.All(i => i.CallerAppId == AppIds.Worker), seen);
         Assert.True(erasures.Any(i => i.TargetAppId == AppIds.Search && i.Method.Contains("/tenant-directory/", StringComparison.Ordinal)), seen);
+        Assert.True(erasures.Any(i => i.TargetAppId == AppIds.Search && i.Method.Contains("/knowledge-index/", StringComparison.Ordinal)), seen);
         Assert.True(erasures.Any(i => i.TargetAppId == AppIds.Backoffice && i.Method.Contains("/backoffice-accounts/", StringComparison.Ordinal)), seen);
         Assert.True(erasures.Any(i => i.TargetAppId == AppIds.Admin && i.Method.Contains("/dead-letters/", StringComparison.Ordinal)), seen);
 
         Assert.Equal((0, 1), (await EventRowsAsync("leaving"), await EventRowsAsync("staying")));
+
+        // Search's in-memory index of the tenant went too, though the worker erased the stored knowledge.
+        Assert.False(searchIndexes.Holds("leaving"), "search still holds the off-boarded tenant's index");
+        Assert.True(searchIndexes.Holds("staying"));
         await using (var scope = search.Services.CreateAsyncScope())
         {
             var state = scope.ServiceProvider.GetRequiredService<IStateStore>();

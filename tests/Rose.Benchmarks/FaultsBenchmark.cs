@@ -190,7 +190,12 @@ internal static class FaultsBenchmark
             Console.WriteLine($"| {"/health back to 200 after the restore",-44} | {(backAt - window.RestoredAt).ToString("F1", CultureInfo.InvariantCulture) + " s",22} |");
         }
 
-        foreach (var (_, line) in logLines.Where(l => l.Line.StartsWith(fault.Name + ":", StringComparison.Ordinal)).Take(6))
+        var faultLines = logLines.Where(l => l.Line.StartsWith(fault.Name + ":", StringComparison.Ordinal)).Select(l => l.Line).ToList();
+        var transitions = BreakerTransitions.In(faultLines);
+        Console.WriteLine($"| {"LLM circuit transitions (from the host's log)",-44} | {(transitions.Count == 0 ? "none" : string.Join(", ", transitions)),22} |");
+
+        // Not the transitions counted above, nor the console's category lines ("warn: Rose.Llm.Resilience.CircuitBreaker[0]").
+        foreach (var line in faultLines.Where(l => !BreakerTransitions.IsTransition(l) && !l.Contains("CircuitBreaker[", StringComparison.Ordinal)).Take(4))
         {
             Console.WriteLine($"  breaker log: {line[..Math.Min(line.Length, 200)]}");
         }

@@ -69,6 +69,9 @@ internal sealed class RoseUnderLoad : IAsyncDisposable
             ["Rose__Admin__ApiKey"] = StaffKey,
             ["Rose__Crm__Webhooks__AllowPrivateAddresses"] = "true",
             ["Logging__LogLevel__Default"] = "Warning",
+
+            // Every circuit-breaker transition (open is a warning; half-open and closed are information).
+            ["Logging__LogLevel__Rose.Llm.Resilience.CircuitBreaker"] = "Information",
         };
         if (llm is not null)
         {

@@ -39,6 +39,8 @@ public sealed class ConfigurationValidationTests
     [InlineData("Rose:Llm:Providers:main:Model", "", "Rose:Llm:Providers:main:Model is required")]
     [InlineData("Rose:Llm:Providers:main:Kind", "", "Rose:Llm:Providers:main:Kind is required")]
     [InlineData("Rose:Llm:Resilience:MaxRetries", "50", "MaxRetries must be between 0 and 10")]
+    [InlineData("Rose:Llm:Resilience:FirstTokenTimeout", "00:00:00", "FirstTokenTimeout must be positive and shorter than AttemptTimeout")]
+    [InlineData("Rose:Llm:Resilience:FirstTokenTimeout", "00:00:30", "FirstTokenTimeout must be positive and shorter than AttemptTimeout")]
     public void Validation_names_the_setting_that_is_wrong(string key, string value, string expected)
     {
         var settings = new Dictionary<string, string?>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Logging;
 using Rose.Llm.Configuration;
 using Rose.Llm.Routing;
 using Rose.Llm.Tests.Support;
@@ -68,6 +69,33 @@ public sealed class SharedBudgetTests(PostgresServer postgres) : IAsyncLifetime
 
         Assert.False(await CallAsync(second));
         Assert.True(await CallAsync(second, "globex"));
+    }
+
+    [Fact]
+    public async Task Budget_is_held_in_process_and_turns_answered_while_the_counters_Redis_is_down()
+    {
+        main.Server.OpenAiStream("49 euros");
+        using var logs = new RecordedLogs();
+        await using var host = await LlmTestHost.StartAsync(await SettingsAsync(), logs: logs);
+        Assert.True(await CallAsync(host));
+
+        redis.Stop();
+        var outcomes = new List<bool>();
+        for (var i = 0; i < 20 && (outcomes.Count == 0 || outcomes[^1]); i++)
+        {
+            outcomes.Add(await CallAsync(host));
+        }
+
+        // Answered first (the outage does not fail the turn), refused once the ledger's total reaches the
+        // budget (the outage does not lift it either), and the outage said once.
+        var spent = await host.Ledger.TokensThisMonthAsync("acme", CancellationToken.None);
+        Assert.True(outcomes[0], "the first call after Redis stopped was answered");
+        Assert.False(outcomes[^1], $"the budget still held while Redis was down ({spent} of {Budget} tokens spent)");
+        Assert.True(spent <= Budget + TokensPerCall, $"{spent} tokens spent of a {Budget} budget");
+        Assert.True(await CallAsync(host, "globex"), "another tenant with budget left is answered");
+        var warnings = logs.Entries.Where(e => e.Level == LogLevel.Warning && e.Message.Contains("Redis unreachable", StringComparison.Ordinal)).ToList();
+        Assert.Single(warnings);
+        Assert.DoesNotContain(logs.Entries, e => e.Level >= LogLevel.Error && e.Category.StartsWith("Rose.", StringComparison.Ordinal));
     }
 
     private async Task<Dictionary<string, string?>> SettingsAsync()

@@ -7,6 +7,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Rose.Backoffice.Pages.Accounts;
+using Rose.Knowledge.Retrieval;
 using Rose.Platform.Bindings;
 using Rose.Platform.Embedded;
 using Rose.Platform.State;
@@ -42,6 +43,8 @@ public sealed class TenantOffboardingTests(OffboardingHost host) : IClassFixture
             ["tenancy.Tenant", "knowledge.KnowledgeDocument", "knowledge.KnowledgeChunk", "chat.Conversation", "chat.ConversationMessage", "analytics.WidgetEvent"],
             table => Assert.True(leavingBefore.GetValueOrDefault(table) > 0, $"{table} was not seeded: {Describe(leavingBefore)}"));
         Assert.True(await PlatformRowsAsync("leaving", "state") >= 2, "the conversation memory and the seeded key are in the state table");
+        var indexes = App.Services.GetRequiredService<KnowledgeIndexCache>();
+        Assert.True(indexes.Holds("leaving"), "the chat turn loaded the tenant's index into memory");
 
         var response = await Staff().DeleteAsync("/admin/v1/tenants/leaving");
 
@@ -57,6 +60,8 @@ public sealed class TenantOffboardingTests(OffboardingHost host) : IClassFixture
         var leavingAfter = await RowCountsAsync("leaving");
         Assert.True(leavingAfter.Values.All(c => c == 0), $"rows of the off-boarded tenant remain: {Describe(leavingAfter)}");
         Assert.Equal(stayingBefore, await RowCountsAsync("staying"));
+        Assert.False(indexes.Holds("leaving"), "the off-boarded tenant's index is dropped from memory");
+        Assert.True(indexes.Holds("staying"));
         foreach (var table in (string[])["state", "outbox", "dead_letters"])
         {
             Assert.Equal(0, await PlatformRowsAsync("leaving", table));
@@ -99,6 +104,19 @@ public sealed class TenantOffboardingTests(OffboardingHost host) : IClassFixture
         Assert.Equal(HttpStatusCode.Unauthorized, (await Management(tenant.ApiKey).GetAsync("/api/v1/tenant")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Staff().GetAsync("/admin/v1/tenants/refused")).StatusCode);
         await WaitForOffboardedAsync("refused");
+    }
+
+    [Fact]
+    public async Task Offboarding_requested_twice_at_once_answers_the_same_202_and_instance_to_both()
+    {
+        await CreateTenantAsync("twice");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => Staff().DeleteAsync("/admin/v1/tenants/twice")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Accepted, r.StatusCode));
+        var instances = await Task.WhenAll(responses.Select(async r => (await r.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("instanceId").GetString()));
+        Assert.Single(instances.Distinct());
+        await WaitForOffboardedAsync("twice");
     }
 
     [Fact]

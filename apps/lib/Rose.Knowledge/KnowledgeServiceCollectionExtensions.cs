@@ -128,6 +128,7 @@ public static class KnowledgeServiceCollectionExtensions
         // What the chat and the standalone host's readiness read: how far a tenant's first indexing is.
         services.TryAddScoped<KnowledgeLoadingProgress>();
         services.AddTenantDataEraser<KnowledgeTenantErasure>();
+        services.AddTenantDataEraser<KnowledgeIndexTenantErasure>();
         // Every process that serves searches drops its snapshot of a tenant when that tenant's knowledge changes.
         services.AddRoseEventHandler<KnowledgeUpdated, RefreshTenantIndex>();
         return services;

@@ -8,8 +8,8 @@ namespace Rose.Knowledge;
 
 /// <summary>
 /// The tenant's knowledge base: its vectors in the vector store (in the database or MongoDB), then its
-/// documents, chunks, graph mentions and relations and loading stages; and this process's snapshot of
-/// its index.
+/// documents, chunks, graph mentions and relations and loading stages; then this process's snapshot of
+/// its index is dropped (the other processes' by <see cref="KnowledgeIndexTenantErasure"/>).
 /// </summary>
 internal sealed class KnowledgeTenantErasure(KnowledgeDbContext db, ICurrentTenant currentTenant, IVectorStore vectors, KnowledgeIndexCache indexes) : ITenantDataEraser
 {
@@ -19,6 +19,6 @@ internal sealed class KnowledgeTenantErasure(KnowledgeDbContext db, ICurrentTena
     {
         await vectors.DeleteTenantAsync(tenantId, cancellationToken);
         await TenantRows.DeleteAllAsync(db, currentTenant, tenantId, cancellationToken);
-        indexes.Invalidate(tenantId);
+        await indexes.EvictAsync(tenantId);
     }
 }

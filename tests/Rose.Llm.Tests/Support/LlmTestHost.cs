@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Rose.Llm.Accounting;
 using Rose.Llm.Answering;
 using Rose.Llm.Embeddings;
@@ -33,7 +34,7 @@ internal sealed class LlmTestHost : IAsyncDisposable
 
     public CircuitBreakerRegistry Breakers => Services.GetRequiredService<CircuitBreakerRegistry>();
 
-    public static async Task<LlmTestHost> StartAsync(IDictionary<string, string?> settings, TimeProvider? time = null)
+    public static async Task<LlmTestHost> StartAsync(IDictionary<string, string?> settings, TimeProvider? time = null, ILoggerProvider? logs = null)
     {
         var folder = Directory.CreateTempSubdirectory("rose-llm-").FullName;
         var all = new Dictionary<string, string?>(TestSettings.FastResilience)
@@ -47,7 +48,13 @@ internal sealed class LlmTestHost : IAsyncDisposable
         }
 
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(all).Build();
-        var collection = new ServiceCollection().AddLogging();
+        var collection = new ServiceCollection().AddLogging(logging =>
+        {
+            if (logs is not null)
+            {
+                logging.AddProvider(logs);
+            }
+        });
         if (time is not null)
         {
             collection.AddSingleton(time);

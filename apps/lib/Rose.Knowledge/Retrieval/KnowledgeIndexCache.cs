@@ -67,6 +67,21 @@ public sealed class KnowledgeIndexCache(KnowledgeIndexLoader loader, ILogger<Kno
     /// <summary>Whether this process committed the event's change and refreshed for it; answers true once.</summary>
     public bool IsRefreshedLocally(Guid eventId) => localChanges.TryRemove(eventId, out _);
 
+    /// <summary>
+    /// Drops the tenant's snapshots from this process (off-boarding): the memory is freed once the build
+    /// in progress, if any, has ended, and nothing of the tenant is rebuilt unless it is searched again.
+    /// </summary>
+    public async Task EvictAsync(string tenantId)
+    {
+        if (tenants.TryRemove(tenantId, out var snapshots))
+        {
+            await snapshots.DrainAsync();
+        }
+    }
+
+    /// <summary>Whether this process holds a snapshot of the tenant, or is building its first one.</summary>
+    public bool Holds(string tenantId) => tenants.ContainsKey(tenantId);
+
     /// <summary>Builds the snapshot now rather than on the first search.</summary>
     public Task WarmAsync(string tenantId, CancellationToken cancellationToken) => GetAsync(tenantId, cancellationToken);
 

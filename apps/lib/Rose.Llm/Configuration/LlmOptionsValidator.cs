@@ -156,6 +156,11 @@ public sealed class LlmOptionsValidator : IValidateOptions<LlmOptions>
             errors.Add($"{key}:AttemptTimeout must be positive.");
         }
 
+        if (resilience.FirstTokenTimeout <= TimeSpan.Zero || resilience.FirstTokenTimeout >= resilience.AttemptTimeout)
+        {
+            errors.Add($"{key}:FirstTokenTimeout must be positive and shorter than AttemptTimeout ({resilience.AttemptTimeout}).");
+        }
+
         if (resilience.MaxRetries is < 0 or > 10)
         {
             errors.Add($"{key}:MaxRetries must be between 0 and 10.");

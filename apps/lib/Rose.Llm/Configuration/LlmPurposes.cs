@@ -14,5 +14,8 @@ public static class LlmPurposes
     public static IReadOnlyList<string> All { get; } =
         [Answer, QueryRewrite, Suggestions, SkillSelection, Tagging, GeoDrafting, GraphExtraction];
 
+    /// <summary>The purposes a visitor waits on during a chat turn: their calls get the first-token deadline.</summary>
+    public static IReadOnlyList<string> VisitorWaits { get; } = [Answer, QueryRewrite, Suggestions, SkillSelection];
+
     public static bool IsKnown(string purpose) => All.Contains(purpose, StringComparer.Ordinal);
 }

@@ -6,6 +6,15 @@ public sealed class LlmResilienceOptions
     /// <summary>Longest wait for the response headers and the first token, and then between two tokens.</summary>
     public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>
+    /// Longest wait for the first token of a call a visitor waits on (a streamed answer, a query rewrite,
+    /// a skill choice, suggestions): a provider that has not started by then is abandoned (a failure for
+    /// its circuit) and the next provider, or the offline composer, answers. Once tokens flow,
+    /// <see cref="AttemptTimeout"/> applies between them. Background calls (tagging, GEO drafts, graph
+    /// extraction) wait the whole <see cref="AttemptTimeout"/>. Must be positive and shorter than it.
+    /// </summary>
+    public TimeSpan FirstTokenTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>Retries of the same provider on 429 and 5xx, after the first attempt.</summary>
     public int MaxRetries { get; set; } = 2;
 

@@ -20,8 +20,8 @@ internal static class FailureClassifier
         {
             switch (e)
             {
-                case AttemptTimeoutException:
-                    return new ProviderFailure("timeout", false, null, error);
+                case AttemptTimeoutException timeout:
+                    return new ProviderFailure(timeout.BeforeFirstToken ? "first_token_timeout" : "timeout", false, null, error);
                 case ProviderHttpException http:
                     return FromStatus((int)http.StatusCode!, http.RetryAfter, error);
                 case ClientResultException client when client.Status > 0:

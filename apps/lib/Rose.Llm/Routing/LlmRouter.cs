@@ -14,8 +14,9 @@ namespace Rose.Llm.Routing;
 
 /// <summary>
 /// Walks a purpose's chain: for each provider whose circuit is closed, up to 1 + MaxRetries attempts
-/// (429/5xx retried with jittered backoff or the provider's <c>Retry-After</c>), each bounded by a
-/// timeout to the first token and between tokens. A stream that fails before its first token falls
+/// (429/5xx retried with jittered backoff or the provider's <c>Retry-After</c>), each bounded by the
+/// first-token deadline (<see cref="LlmResilienceOptions.FirstTokenTimeout"/>, for calls a visitor waits
+/// on) and the attempt timeout between tokens. A stream that fails before its first token falls
 /// back to the next provider; one that fails after it fails the turn. Successful calls are accounted
 /// to the tenant.
 /// </summary>
@@ -104,6 +105,9 @@ public sealed class LlmRouter(
                 var breaker = breakers.For(provider.Name);
                 var maxAttempts = 1 + (provider.Options.MaxRetries ?? settings.Resilience.MaxRetries);
                 var timeout = provider.Options.AttemptTimeout ?? settings.Resilience.AttemptTimeout;
+                var firstTokenTimeout = streaming || LlmPurposes.VisitorWaits.Contains(purpose)
+                    ? TimeSpan.FromTicks(Math.Min(timeout.Ticks, settings.Resilience.FirstTokenTimeout.Ticks))
+                    : timeout;
                 var chatOptions = new ChatOptions { ModelId = model, MaxOutputTokens = settings.MaxOutputTokens, Temperature = settings.Temperature };
 
                 for (var attempt = 1; attempt <= maxAttempts; attempt++)
@@ -127,23 +131,35 @@ public sealed class LlmRouter(
                     var ended = false;
                     try
                     {
+                        // One deadline from the request to the first token (updates without text do not
+                        // extend it), then the attempt timeout between tokens; never while the caller reads.
+                        timer.CancelAfter(firstTokenTimeout);
                         while (true)
                         {
                             string? delta = null;
                             try
                             {
-                                timer.CancelAfter(timeout);
+                                if (recorder.Deltas > 0)
+                                {
+                                    timer.CancelAfter(timeout);
+                                }
+
                                 if (!await enumerator.MoveNextAsync())
                                 {
                                     break;
                                 }
 
-                                timer.CancelAfter(Timeout.InfiniteTimeSpan);
                                 delta = recorder.Observe(enumerator.Current);
+                                if (recorder.Deltas > 0)
+                                {
+                                    timer.CancelAfter(Timeout.InfiniteTimeSpan);
+                                }
                             }
                             catch (Exception e) when (!cancellationToken.IsCancellationRequested)
                             {
-                                error = timer.IsCancellationRequested ? new AttemptTimeoutException(provider.Name, timeout) : e;
+                                error = !timer.IsCancellationRequested ? e
+                                    : recorder.Deltas == 0 ? new AttemptTimeoutException(provider.Name, firstTokenTimeout, beforeFirstToken: true)
+                                    : new AttemptTimeoutException(provider.Name, timeout);
                                 break;
                             }
 
@@ -176,7 +192,7 @@ public sealed class LlmRouter(
                     {
                         breaker.RecordSuccess();
                         var usage = await AccountAsync(recorder, provider, model, purpose, tenantId, messages, reservation);
-                    settled = true;
+                        settled = true;
                         yield return new RoutedDelta(string.Empty, provider.Name, model) { Usage = usage };
                         yield break;
                     }

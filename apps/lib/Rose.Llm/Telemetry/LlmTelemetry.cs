@@ -34,6 +34,10 @@ public static class LlmTelemetry
     public static readonly Counter<long> Fallbacks = Meter.CreateCounter<long>(
         "rose.llm.fallbacks", "{fallback}", "Moves to the next provider of a chain.");
 
+    /// <summary>Circuit-breaker changes of state, by provider and <c>rose.llm.breaker.from</c>/<c>.to</c> (closed, open, half-open).</summary>
+    public static readonly Counter<long> BreakerTransitions = Meter.CreateCounter<long>(
+        "rose.llm.breaker.transitions", "{transition}", "Circuit-breaker changes of state, by provider, rose.llm.breaker.from and rose.llm.breaker.to.");
+
     public static readonly Counter<long> OfflineAnswers = Meter.CreateCounter<long>(
         "rose.llm.offline_answers", "{answer}", "Answers composed offline, by reason.");
 

@@ -41,8 +41,9 @@ public static class LimitsServiceCollectionExtensions
             : sp.GetRequiredService<InProcessConcurrencySlots>());
         services.TryAddSingleton<InProcessQuotaCounter>();
         services.TryAddSingleton<RedisQuotaCounter>();
+        services.TryAddSingleton<FailOpenQuotaCounter>();
         services.TryAddSingleton<IQuotaCounter>(sp => sp.GetRequiredService<IOptions<ClusterLimitsOptions>>().Value.UsesRedis
-            ? sp.GetRequiredService<RedisQuotaCounter>()
+            ? sp.GetRequiredService<FailOpenQuotaCounter>()
             : sp.GetRequiredService<InProcessQuotaCounter>());
         services.AddRateLimiter(limiter => limiter.OnRejected = WriteTooManyRequestsAsync);
         return services;
