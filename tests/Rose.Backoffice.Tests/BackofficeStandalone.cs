@@ -27,6 +27,9 @@ internal sealed class BackofficeStandalone : IAsyncDisposable
 
     public Uri Address => process.Address;
 
+    /// <summary>What the host has logged so far, to explain a failure.</summary>
+    public string Output => process.Output;
+
     public static async Task<BackofficeStandalone> StartAsync(string publicKey, string ownerPassword, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dataPath = Path.Combine(Path.GetTempPath(), "rose-backoffice-tests-" + Guid.NewGuid().ToString("N"));
