@@ -2,7 +2,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using OpenQA.Selenium;
-using Rose.Testing;
 using Rose.Testing.Browser;
 using Xunit;
 
@@ -19,25 +18,16 @@ namespace Rose.Backoffice.Tests;
 public sealed partial class BackofficeBrowserTests : IAsyncLifetime
 {
     private const string PublicKey = "pk_backoffice_tests_0123456789abcdef";
-    private const string OwnerEmail = "owner@demo.rose.test";
+    private const string OwnerEmail = BackofficeStandalone.OwnerEmail;
     private const string OwnerPassword = "backoffice-browser-tests";
     private const string StaffKey = "staff-key-for-backoffice-browser-tests";
 
-    private readonly string dataPath = Path.Combine(Path.GetTempPath(), "rose-backoffice-tests-" + Guid.NewGuid().ToString("N"));
-    private StandaloneProcess? host;
+    private BackofficeStandalone? host;
 
-    private StandaloneProcess Host => host ?? throw new InvalidOperationException("The host has not started.");
+    private BackofficeStandalone Host => host ?? throw new InvalidOperationException("The host has not started.");
 
-    public async Task InitializeAsync()
-    {
-        host = StandaloneProcess.Start(dataPath, new Dictionary<string, string>
-        {
-            ["Rose__Demo__PublicKey"] = PublicKey,
-            ["Rose__Demo__OwnerPassword"] = OwnerPassword,
-            ["Rose__Admin__ApiKey"] = StaffKey,
-        });
-        await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(90));
-    }
+    public async Task InitializeAsync() =>
+        host = await BackofficeStandalone.StartAsync(PublicKey, OwnerPassword, new Dictionary<string, string> { ["Rose__Admin__ApiKey"] = StaffKey });
 
     [Fact]
     public async Task Owner_signs_in_finds_the_conversation_filters_it_and_reads_its_transcript_with_the_citation()
@@ -76,7 +66,7 @@ public sealed partial class BackofficeBrowserTests : IAsyncLifetime
         AxeScan.AssertAccessible(chromium, "backoffice-overview");
 
         // The knowledge base: upload a Markdown file and watch it reach "indexed".
-        var file = Path.Combine(dataPath, "refunds.md");
+        var file = Path.Combine(Host.DataPath, "refunds.md");
         await File.WriteAllTextAsync(file, "# Refunds\n\nRose refunds the Classroom kit within 30 days, no questions asked.\n");
         chromium.GoTo(new Uri(Host.Address, "/backoffice/knowledge"));
         chromium.Driver.FindElement(By.Id("file")).SendKeys(file);
@@ -123,6 +113,13 @@ public sealed partial class BackofficeBrowserTests : IAsyncLifetime
         chromium.GoTo(new Uri(Host.Address, "/backoffice/leads"));
         chromium.Wait(d => d.FindElement(By.CssSelector("p.empty")), "the leads page, empty");
         AxeScan.AssertAccessible(chromium, "backoffice-leads");
+
+        chromium.GoTo(new Uri(Host.Address, "/backoffice/companies"));
+        chromium.Wait(d => d.FindElement(By.CssSelector("p.empty")), "the companies page, empty");
+        AxeScan.AssertAccessible(chromium, "backoffice-companies-empty");
+        chromium.GoTo(new Uri(Host.Address, "/backoffice/settings/leads"));
+        chromium.Wait(d => d.FindElement(By.CssSelector("tr[data-label=pricing]")), "the lead settings with the default labels");
+        AxeScan.AssertAccessible(chromium, "backoffice-lead-settings-default");
     }
 
     [Fact]
@@ -196,11 +193,6 @@ public sealed partial class BackofficeBrowserTests : IAsyncLifetime
         {
             await host.DisposeAsync();
         }
-
-        if (Directory.Exists(dataPath))
-        {
-            Directory.Delete(dataPath, recursive: true);
-        }
     }
 
     /// <summary>Opens <paramref name="path"/>, is sent to the sign-in page, and signs in as the demo owner (keeping a scan of the sign-in page when named).</summary>
@@ -233,28 +225,11 @@ public sealed partial class BackofficeBrowserTests : IAsyncLifetime
         return id;
     }
 
-    private async Task<(string Id, string Token)> StartAsync(string publicKey)
-    {
-        using var widget = Widget(publicKey);
-        var started = await (await widget.PostAsJsonAsync("/rose/v1/conversations", new { page = "https://docs.rose.test/start" })).Content.ReadFromJsonAsync<JsonElement>();
-        return (started.GetProperty("conversationId").GetString()!, started.GetProperty("token").GetString()!);
-    }
+    private Task<(string Id, string Token)> StartAsync(string publicKey) => Host.StartConversationAsync(publicKey);
 
-    private async Task AskAsync(string publicKey, string id, string token, string question)
-    {
-        using var widget = Widget(publicKey);
-        using var ask = new HttpRequestMessage(HttpMethod.Post, $"/rose/v1/conversations/{id}/messages") { Content = JsonContent.Create(new { text = question }) };
-        ask.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var answer = await (await widget.SendAsync(ask)).Content.ReadAsStringAsync();
-        Assert.Contains("event: done", answer, StringComparison.Ordinal);
-    }
+    private Task AskAsync(string publicKey, string id, string token, string question) => Host.AskAsync(publicKey, id, token, question);
 
-    private HttpClient Widget(string publicKey)
-    {
-        var widget = new HttpClient { BaseAddress = Host.Address };
-        widget.DefaultRequestHeaders.Add("X-Rose-Key", publicKey);
-        return widget;
-    }
+    private HttpClient Widget(string publicKey) => Host.Widget(publicKey);
 
     private async Task<string> OtherTenantsConversationAsync()
     {

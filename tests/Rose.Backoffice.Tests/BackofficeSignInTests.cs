@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Rose.Backoffice.Pages.Accounts;
 using Rose.Chat.Data;
 using Rose.Storage;
+using Rose.Tagging;
 using Rose.Tenancy;
 using Rose.Testing;
 using Xunit;
@@ -178,7 +179,7 @@ public sealed class BackofficeSignInTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Leads_page_lists_the_tenants_emails_with_their_conversation()
+    public async Task Leads_page_lists_the_tenants_scored_leads_with_their_email_and_conversation()
     {
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -188,6 +189,7 @@ public sealed class BackofficeSignInTests : IAsyncLifetime
                 var db = scope.ServiceProvider.GetRequiredService<ChatDbContext>();
                 db.Leads.Add(new Lead { Id = conversation + "-lead", Email = email, ConversationId = conversation, CreatedAt = DateTimeOffset.UtcNow });
                 await db.SaveChangesAsync();
+                Assert.Equal(TaggingOutcome.Tagged, await scope.ServiceProvider.GetRequiredService<ConversationTagger>().TagAsync(conversation, TaggingMode.Retag, CancellationToken.None));
             }
         }
 
@@ -250,6 +252,42 @@ public sealed class BackofficeSignInTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
         Assert.Contains("Only an owner of this tenant can open this page.", await forbidden.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"team\"", await member.PageAsync("/backoffice/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_lead_settings_page_opens_for_an_owner_and_refuses_a_member_with_a_403_page()
+    {
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BackofficeAccounts>()
+                .EnsureMemberAsync("acme", "member@acme.test", OwnerPassword, MembershipRole.Member, CancellationToken.None);
+        }
+
+        using var owner = new BackofficeBrowserlessClient(app);
+        await owner.SignInAsync(OwnerEmail, OwnerPassword);
+        using var member = new BackofficeBrowserlessClient(app);
+        await member.SignInAsync("member@acme.test", OwnerPassword);
+
+        var settings = await owner.PageAsync("/backoffice/settings/leads");
+        var refused = await member.GetAsync("/backoffice/settings/leads");
+        var forbidden = await member.GetAsync(refused.Headers.Location!.PathAndQuery);
+
+        Assert.Contains("Intent labels", MainOf(settings), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.StartsWith("/backoffice/forbidden", refused.Headers.Location.AbsolutePath, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
+        Assert.DoesNotContain("href=\"settings/leads\"", await member.PageAsync("/backoffice/"), StringComparison.Ordinal);
+        Assert.Contains("href=\"settings/leads\"", await owner.PageAsync("/backoffice/"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Lead_csv_export_needs_a_signed_in_user()
+    {
+        using var browser = new BackofficeBrowserlessClient(app);
+
+        var response = await browser.GetAsync("/backoffice/leads.csv");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
     }
 
     [Fact]

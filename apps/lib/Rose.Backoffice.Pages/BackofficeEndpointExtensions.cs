@@ -57,6 +57,11 @@ public static class BackofficeEndpointExtensions
                     .RequireAuthorization()
                     .WithName("BackofficeExportConversations")
                     .WithSummary("The filtered conversation list of the signed-in user's tenant as CSV.");
+                endpoints.MapGet("/leads.csv", (HttpContext context, Rose.Tagging.RankedLeads leads, string? minScore, string? intent, string? from, string? to, string? email) =>
+                        LeadExport.WriteAsync(context, leads, new LeadQuery(minScore, intent, from, to, email)))
+                    .RequireAuthorization()
+                    .WithName("BackofficeExportLeads")
+                    .WithSummary("The filtered leads of the signed-in user's tenant, hottest first, as CSV.");
                 endpoints.MapPost("/tenant", SwitchTenant)
                     .RequireAuthorization()
                     .WithName("BackofficeSwitchTenant")

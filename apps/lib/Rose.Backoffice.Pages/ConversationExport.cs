@@ -1,5 +1,4 @@
 using System.Globalization;
-using CsvHelper;
 using Microsoft.AspNetCore.Http;
 using Rose.Backoffice.Pages.Components.Shared;
 using Rose.Chat.Reports;
@@ -16,10 +15,7 @@ public static class ConversationExport
 
     public static async Task WriteAsync(HttpContext context, ConversationReports reports, ConversationQuery query)
     {
-        context.Response.ContentType = "text/csv; charset=utf-8";
-        context.Response.Headers.ContentDisposition = "attachment; filename=\"conversations.csv\"";
-        // What a visitor typed must not run as a formula when the file is opened in a spreadsheet.
-        await using var csv = CsvWriter.Create(context.Response.Body, CsvWriterOptions.Default with { Injection = CsvInjection.Escape }, leaveOpen: true);
+        await using var csv = CsvDownload.Start(context, "conversations.csv");
         await csv.WriteRecordAsync(
             ["conversation_id", "last_activity_utc", "started_utc", "first_question", "company", "origin", "page", "messages", "unanswered", "email_left", "ended"],
             context.RequestAborted);

@@ -26,12 +26,11 @@ public sealed class ConversationTagger(
     TaggingDbContext db,
     IConversationClassifier classifier,
     ScoringSettingsStore scoring,
+    LabelSetStore labelSets,
     ICurrentTenant currentTenant,
     TimeProvider clock,
     ILogger<ConversationTagger> logger)
 {
-    public static LabelSet Labels => LabelSet.Default;
-
     public async Task<TaggingOutcome> TagAsync(string conversationId, TaggingMode mode, CancellationToken cancellationToken)
     {
         var tenantId = currentTenant.TenantId ?? throw new TenantRequiredException();
@@ -41,8 +40,9 @@ public sealed class ConversationTagger(
             return TaggingOutcome.NotFound;
         }
 
+        var labels = await labelSets.GetAsync(cancellationToken);
         var existing = await db.Conversations.AsNoTracking().FirstOrDefaultAsync(c => c.ConversationId == conversationId, cancellationToken);
-        if (mode == TaggingMode.IfChanged && existing is not null && existing.LabelSetVersion == Labels.Version && existing.MessageCount == conversation.MessageCount)
+        if (mode == TaggingMode.IfChanged && existing is not null && existing.LabelSetVersion == labels.Version && existing.MessageCount == conversation.MessageCount)
         {
             return TaggingOutcome.Unchanged;
         }
@@ -54,7 +54,7 @@ public sealed class ConversationTagger(
         var transcript = new ConversationTranscript([.. messages.Select(m => new TranscriptMessage(m.Role, m.Text, [.. m.Citations.Select(c => c.Title)]))]);
         var tags = mode == TaggingMode.Rescore && existing is not null
             ? await StoredTagsAsync(existing, cancellationToken)
-            : await classifier.ClassifyAsync(tenantId, transcript, Labels, cancellationToken);
+            : await classifier.ClassifyAsync(tenantId, transcript, labels, cancellationToken);
 
         // The latest address the visitor left here (ordered in memory: SQLite cannot order DateTimeOffset).
         var email = (await chat.Leads.AsNoTracking()
@@ -76,7 +76,7 @@ public sealed class ConversationTagger(
         var row = new TaggedConversation
         {
             ConversationId = conversationId,
-            LabelSetVersion = Labels.Version,
+            LabelSetVersion = labels.Version,
             Classifier = tags.Classifier,
             MessageCount = conversation.MessageCount,
             Intent = tags.Intent,
@@ -87,6 +87,9 @@ public sealed class ConversationTagger(
             CompanyDomain = company?.Domain,
             CompanyMatchedBy = company?.MatchedBy,
             CompanyConfidence = company?.Confidence,
+            CompanyIndustry = company?.Industry,
+            CompanyEmployees = company?.Employees,
+            CompanyCountry = company?.Country,
             LastActivityAt = conversation.LastActivityAt,
             TaggedAt = now,
         };
@@ -101,7 +104,7 @@ public sealed class ConversationTagger(
         {
             // Another replica tagged it between our read and our write; its transaction holds everything.
             db.ChangeTracker.Clear();
-            if (await db.Conversations.AsNoTracking().AnyAsync(c => c.ConversationId == conversationId && c.LabelSetVersion == Labels.Version, cancellationToken))
+            if (await db.Conversations.AsNoTracking().AnyAsync(c => c.ConversationId == conversationId && c.LabelSetVersion == labels.Version, cancellationToken))
             {
                 return TaggingOutcome.Unchanged;
             }

@@ -28,7 +28,7 @@ public sealed class LeadReports(TaggingDbContext db, ChatDbContext chat, ICurren
         return new ConversationLeadView(
             row.ConversationId, row.Intent, row.Stage, views,
             new ScoreView(row.Score, [.. factors.Select(f => new Scoring.ScoreFactor(f.Key, f.Points, f.Reason))]),
-            Company(row), row.Classifier, row.LabelSetVersion, row.LastActivityAt, row.TaggedAt);
+            CompanyOf(row), row.Classifier, row.LabelSetVersion, row.LastActivityAt, row.TaggedAt);
     }
 
     /// <summary>Most recent first; <paramref name="tag"/> a label of any group, <paramref name="company"/> a domain or a name's beginning.</summary>
@@ -60,19 +60,17 @@ public sealed class LeadReports(TaggingDbContext db, ChatDbContext chat, ICurren
         return [.. rows.Select(r => new LeadSummary(
             r.ConversationId, r.Intent, r.Stage,
             [.. labels[r.ConversationId].OrderBy(t => t.Group).ThenByDescending(t => t.Confidence).Select(t => t.Label)],
-            r.Score, Company(r), r.LastActivityAt))];
+            r.Score, CompanyOf(r), r.LastActivityAt))];
     }
 
     public async Task<IReadOnlyList<CompanySummary>> CompaniesAsync(int limit, CancellationToken cancellationToken)
     {
         var rows = await db.Conversations.AsNoTracking()
             .Where(c => c.CompanyDomain != null)
-            .Select(c => new { c.CompanyDomain, c.CompanyName, c.VisitorKey, c.Score, c.LastActivityAt })
             .ToListAsync(cancellationToken);
         return [.. rows
             .GroupBy(r => r.CompanyDomain!, StringComparer.Ordinal)
-            .Select(g => Summary(g.Key, g.OrderByDescending(r => r.LastActivityAt).First().CompanyName ?? g.Key, g.Count(),
-                g.Select(r => r.VisitorKey).Distinct(StringComparer.Ordinal).Count(), g.Max(r => r.Score), g.Max(r => r.LastActivityAt)))
+            .Select(g => Summary(g.Key, [.. g.OrderBy(r => r.LastActivityAt)]))
             .OrderByDescending(c => c.LastSeen)
             .Take(limit)];
     }
@@ -103,17 +101,26 @@ public sealed class LeadReports(TaggingDbContext db, ChatDbContext chat, ICurren
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal)
             .ToList();
-        var summary = Summary(domain, rows[^1].CompanyName ?? domain, rows.Count, rows.Select(r => r.VisitorKey).Distinct(StringComparer.Ordinal).Count(), rows.Max(r => r.Score), rows[^1].LastActivityAt);
+        var summary = Summary(domain, rows);
         return new CompanyDetails(summary, [.. rows.Select(r => new CompanyConversation(r.ConversationId, r.Intent, r.Stage, r.Score, r.LastActivityAt))], contacts);
     }
 
-    private CompanySummary Summary(string domain, string name, int conversations, int visitors, int bestScore, DateTimeOffset lastSeen) =>
-        new(CompanyId(domain), name, domain, conversations, visitors, bestScore, lastSeen);
+    /// <summary>One company from its conversations, oldest first: the latest names it, the latest that knew them gives its firmographics.</summary>
+    private CompanySummary Summary(string domain, List<TaggedConversation> rows)
+    {
+        var latest = rows[^1];
+        var known = rows.LastOrDefault(r => r.CompanyIndustry is not null || r.CompanyEmployees is not null || r.CompanyCountry is not null) ?? latest;
+        return new(CompanyId(domain), latest.CompanyName ?? domain, domain, rows.Count,
+            rows.Select(r => r.VisitorKey).Distinct(StringComparer.Ordinal).Count(), rows.Max(r => r.Score), latest.LastActivityAt,
+            known.CompanyIndustry, known.CompanyEmployees, known.CompanyCountry, latest.CompanyMatchedBy, latest.CompanyConfidence);
+    }
 
-    private CompanyMatchView? Company(TaggedConversation row) =>
+    /// <summary>The company of one tagged conversation, as the API and the pages show it.</summary>
+    internal CompanyMatchView? CompanyOf(TaggedConversation row) =>
         row.CompanyName is null
             ? null
-            : new CompanyMatchView(row.CompanyDomain is null ? null : CompanyId(row.CompanyDomain), row.CompanyName, row.CompanyDomain, row.CompanyMatchedBy, row.CompanyConfidence);
+            : new CompanyMatchView(row.CompanyDomain is null ? null : CompanyId(row.CompanyDomain), row.CompanyName, row.CompanyDomain,
+                row.CompanyMatchedBy, row.CompanyConfidence, row.CompanyIndustry, row.CompanyEmployees, row.CompanyCountry);
 
     private string CompanyId(string domain) => TenantIds.Compose(currentTenant.TenantId ?? throw new TenantRequiredException(), domain);
 }

@@ -70,8 +70,10 @@ public static class TaggingServiceCollectionExtensions
         services.TryAddSingleton<OfflineConversationClassifier>();
         services.TryAddSingleton<IConversationClassifier, LlmConversationClassifier>();
         services.TryAddScoped<ScoringSettingsStore>();
+        services.TryAddScoped<Labels.LabelSetStore>();
         services.TryAddScoped<ConversationTagger>();
         services.TryAddScoped<LeadReports>();
+        services.TryAddScoped<RankedLeads>();
         services.TryAddScoped<VisitorErasure>();
         return services;
     }

@@ -100,6 +100,7 @@ public static class LeadEndpoints
                     : TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["email"] = ["Give the e-mail address to erase: DELETE /api/v1/visitors?email=…"] }, title: "Nothing can be erased"))
             .WithName("EraseVisitorByEmail")
             .WithSummary("Erases every conversation, e-mail, tag and score of the visitor who left this e-mail address.");
+        routes.MapLabelSetApi();
         return routes;
     }
 

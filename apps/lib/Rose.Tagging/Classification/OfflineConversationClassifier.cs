@@ -26,8 +26,8 @@ public sealed partial class OfflineConversationClassifier(ITextEmbedder embedder
     /// <summary>How many rule points one unit of similarity above the floor is worth.</summary>
     internal const double SimilarityWeight = 4;
 
-    // Embedding a description is the slow part: once per label set version and label.
-    private readonly ConcurrentDictionary<(string Version, string Label), float[]> descriptions = new();
+    // Embedding a description is the slow part: once per description, whichever tenant's set it is in.
+    private readonly ConcurrentDictionary<string, float[]> descriptions = new(StringComparer.Ordinal);
 
     public async Task<ConversationTags> ClassifyAsync(string tenantId, ConversationTranscript transcript, LabelSet labels, CancellationToken cancellationToken)
     {
@@ -177,18 +177,18 @@ public sealed partial class OfflineConversationClassifier(ITextEmbedder embedder
     private async Task<IReadOnlyList<(string Label, double Similarity)>> SimilaritiesAsync(string visitorText, LabelSet labels, CancellationToken cancellationToken)
     {
         var intents = labels.InGroup(LabelGroup.Intent).Where(l => l.Name != LabelSet.Other).ToList();
-        var missing = intents.Where(l => !descriptions.ContainsKey((labels.Version, l.Name))).ToList();
+        var missing = intents.Where(l => !descriptions.ContainsKey(l.Description)).ToList();
         var texts = new List<string> { visitorText.Length > 2000 ? visitorText[..2000] : visitorText };
         texts.AddRange(missing.Select(l => l.Description));
         var vectors = await embedder.EmbedAsync(texts, cancellationToken);
         for (var i = 0; i < missing.Count; i++)
         {
-            descriptions[(labels.Version, missing[i].Name)] = vectors[i + 1];
+            descriptions[missing[i].Description] = vectors[i + 1];
         }
 
         var visitor = vectors[0];
         return intents
-            .Select(l => (l.Name, (double)TensorPrimitives.Dot<float>(visitor, descriptions[(labels.Version, l.Name)])))
+            .Select(l => (l.Name, (double)TensorPrimitives.Dot<float>(visitor, descriptions[l.Description])))
             .ToList();
     }
 

@@ -40,6 +40,14 @@ public sealed class TaggedConversation : ITenantOwned
 
     public double? CompanyConfidence { get; set; }
 
+    /// <summary>The company's firmographics, when the identification knew them.</summary>
+    public string? CompanyIndustry { get; set; }
+
+    public int? CompanyEmployees { get; set; }
+
+    /// <summary>ISO 3166-1 alpha-2.</summary>
+    public string? CompanyCountry { get; set; }
+
     public DateTimeOffset LastActivityAt { get; set; }
 
     public DateTimeOffset TaggedAt { get; set; }

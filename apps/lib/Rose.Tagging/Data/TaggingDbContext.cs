@@ -18,6 +18,8 @@ public abstract class TaggingDbContext(DbContextOptions options, ICurrentTenant 
 
     public DbSet<TenantScoring> Scoring => Set<TenantScoring>();
 
+    public DbSet<TenantLabelSet> LabelSets => Set<TenantLabelSet>();
+
     protected override void ConfigureModel(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<TaggedConversation>(conversation =>
@@ -33,6 +35,8 @@ public abstract class TaggingDbContext(DbContextOptions options, ICurrentTenant 
             conversation.Property(c => c.CompanyName).HasMaxLength(200);
             conversation.Property(c => c.CompanyDomain).HasMaxLength(253);
             conversation.Property(c => c.CompanyMatchedBy).HasMaxLength(32);
+            conversation.Property(c => c.CompanyIndustry).HasMaxLength(100);
+            conversation.Property(c => c.CompanyCountry).HasMaxLength(2);
             // UTC ticks, so that both providers order and compare it in SQL.
             conversation.Property(c => c.LastActivityAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
             conversation.Property(c => c.TaggedAt).HasConversion(v => v.UtcTicks, v => new DateTimeOffset(v, TimeSpan.Zero));
@@ -71,6 +75,14 @@ public abstract class TaggingDbContext(DbContextOptions options, ICurrentTenant 
             scoring.PrimitiveCollection(s => s.Industries);
             scoring.PrimitiveCollection(s => s.Countries);
             scoring.Property(s => s.Weights).HasMaxLength(4000);
+        });
+        modelBuilder.Entity<TenantLabelSet>(labels =>
+        {
+            labels.ToTable("tagging_label_sets");
+            labels.HasKey(l => l.TenantId);
+            labels.Property(l => l.Intents).HasMaxLength(16000);
+            // Two saves at once: the second fails instead of both writing one revision.
+            labels.Property(l => l.Revision).IsConcurrencyToken();
         });
     }
 }

@@ -5,6 +5,7 @@ using Rose.Chat.Data;
 using Rose.Platform.Bindings;
 using Rose.Storage;
 using Rose.Tagging.Data;
+using Rose.Tagging.Labels;
 using Rose.Tenancy;
 
 namespace Rose.Tagging.Jobs;
@@ -20,6 +21,7 @@ public sealed class ConversationRetagJob(
     ChatDbContext chat,
     TaggingDbContext db,
     ConversationTagger tagger,
+    LabelSetStore labelSets,
     ICurrentTenant currentTenant,
     IOptions<TaggingOptions> options,
     TimeProvider clock,
@@ -33,6 +35,7 @@ public sealed class ConversationRetagJob(
         {
             using (currentTenant.Use(tenantId))
             {
+                var version = (await labelSets.GetAsync(cancellationToken)).Version;
                 var ended = await chat.Conversations.AsNoTracking()
                     .Where(c => c.EndedAt != null && c.MessageCount > 0)
                     .OrderByDescending(c => c.LastActivityAt)
@@ -40,7 +43,7 @@ public sealed class ConversationRetagJob(
                     .Take(batch * 4)
                     .ToListAsync(cancellationToken);
                 var current = (await db.Conversations.AsNoTracking()
-                        .Where(c => ended.Contains(c.ConversationId) && c.LabelSetVersion == ConversationTagger.Labels.Version)
+                        .Where(c => ended.Contains(c.ConversationId) && c.LabelSetVersion == version)
                         .Select(c => c.ConversationId)
                         .ToListAsync(cancellationToken))
                     .ToHashSet(StringComparer.Ordinal);

@@ -43,12 +43,14 @@ public sealed record ConversationQuery(
         return QueryHelpers.AddQueryString(path, values.Where(v => !string.IsNullOrWhiteSpace(v.Value)));
     }
 
-    private static DateTimeOffset? Day(string? value) =>
+    /// <summary>A <c>yyyy-MM-dd</c> day as its UTC midnight; null when it does not parse.</summary>
+    internal static DateTimeOffset? Day(string? value) =>
         DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
             ? new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero)
             : null;
 
-    private static bool? YesNo(string? value) => value switch
+    /// <summary><c>yes</c>/<c>no</c> as true/false; anything else is null.</summary>
+    internal static bool? YesNo(string? value) => value switch
     {
         "yes" => true,
         "no" => false,

@@ -97,6 +97,11 @@ namespace Rose.Tagging.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("topic");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
@@ -210,9 +215,20 @@ namespace Rose.Tagging.Data.Migrations.Postgres
                     b.Property<double?>("CompanyConfidence")
                         .HasColumnType("double precision");
 
+                    b.Property<string>("CompanyCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
                     b.Property<string>("CompanyDomain")
                         .HasMaxLength(253)
                         .HasColumnType("character varying(253)");
+
+                    b.Property<int?>("CompanyEmployees")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CompanyIndustry")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
 
                     b.Property<string>("CompanyMatchedBy")
                         .HasMaxLength(32)
@@ -263,6 +279,29 @@ namespace Rose.Tagging.Data.Migrations.Postgres
                     b.HasIndex("TenantId", "VisitorKey");
 
                     b.ToTable("tagging_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Rose.Tagging.Data.TenantLabelSet", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)");
+
+                    b.Property<string>("Intents")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("tagging_label_sets", (string)null);
                 });
 
             modelBuilder.Entity("Rose.Tagging.Data.TenantScoring", b =>

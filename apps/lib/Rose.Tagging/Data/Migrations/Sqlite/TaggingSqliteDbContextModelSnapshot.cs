@@ -89,6 +89,11 @@ namespace Rose.Tagging.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("topic");
 
+                    b.Property<string>("TraceParent")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trace_parent");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SentAt", "NextAttemptAt");
@@ -202,8 +207,19 @@ namespace Rose.Tagging.Data.Migrations.Sqlite
                     b.Property<double?>("CompanyConfidence")
                         .HasColumnType("REAL");
 
+                    b.Property<string>("CompanyCountry")
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CompanyDomain")
                         .HasMaxLength(253)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CompanyEmployees")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CompanyIndustry")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CompanyMatchedBy")
@@ -255,6 +271,29 @@ namespace Rose.Tagging.Data.Migrations.Sqlite
                     b.HasIndex("TenantId", "VisitorKey");
 
                     b.ToTable("tagging_conversations", (string)null);
+                });
+
+            modelBuilder.Entity("Rose.Tagging.Data.TenantLabelSet", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Intents")
+                        .IsRequired()
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("tagging_label_sets", (string)null);
                 });
 
             modelBuilder.Entity("Rose.Tagging.Data.TenantScoring", b =>
