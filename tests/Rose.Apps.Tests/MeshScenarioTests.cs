@@ -34,7 +34,8 @@ namespace Rose.Apps.Tests;
 /// a widget conversation through the gateway is answered with a citation of that document (the turn
 /// gated by the conversation actor, placed by the mesh on one search replica), the idle-check cron fired
 /// on both search replicas ends it once, and <c>conversation.ended</c> — delivered again — is handled
-/// once by the worker.
+/// once by the worker, whose Rose.Tagging tags it once however often and from however many replicas it
+/// is delivered.
 /// </summary>
 public sealed class MeshScenarioTests : IAsyncLifetime
 {
@@ -141,6 +142,31 @@ public sealed class MeshScenarioTests : IAsyncLifetime
         await mesh.PubSub.DrainAsync(Wait);
         Assert.Equal([conversationId], ended.Ids);
         Assert.Equal(2, mesh.PubSub.Attempts.Count(a => a.Topic == ChatTopics.ConversationEnded && a.AppId == AppIds.Worker && a.Result == DeliveryResult.Success));
+
+        // The worker's Rose.Tagging tagged and scored the conversation on conversation.ended; the lead is
+        // read back through the backoffice's API over the shared database.
+        JsonElement? tagged = null;
+        await Eventually.UntilAsync(async () =>
+        {
+            using var response = await backoffice.GetAsync($"/api/v1/conversations/{conversationId}/lead");
+            tagged = response.StatusCode == HttpStatusCode.OK ? await response.Content.ReadFromJsonAsync<JsonElement>() : null;
+            return tagged is not null;
+        }, Wait, "the worker tags the ended conversation");
+        var first = tagged!.Value;
+        Assert.NotEqual(0, first.GetProperty("tags").GetArrayLength());
+
+        // Tagging is idempotent per conversation and label-set version on the Dapr runtime too: another
+        // replica ending the same conversation (an event of its own) and one more redelivery of the first
+        // event, both in flight at once, leave the tagging as it was.
+        mesh.Publish(AppIds.Search, DaprComponents.PubSub, ChatTopics.ConversationEnded, endedEvent.CloudEvent["data"]!.DeepClone(), new Dictionary<string, string> { ["cloudevent.id"] = Guid.NewGuid().ToString("N") });
+        mesh.Publish(AppIds.Search, DaprComponents.PubSub, ChatTopics.ConversationEnded, endedEvent.CloudEvent["data"]!.DeepClone(), new Dictionary<string, string> { ["cloudevent.id"] = endedEvent.Id });
+        await mesh.PubSub.DrainAsync(Wait);
+        Assert.Equal(4, mesh.PubSub.Attempts.Count(a => a.Topic == ChatTopics.ConversationEnded && a.AppId == AppIds.Worker && a.Result == DeliveryResult.Success));
+        var again = await backoffice.GetFromJsonAsync<JsonElement>($"/api/v1/conversations/{conversationId}/lead");
+        Assert.Equal(first.GetProperty("taggedAt").GetDateTimeOffset(), again.GetProperty("taggedAt").GetDateTimeOffset());
+        Assert.Equal(first.GetProperty("score").GetProperty("value").GetInt32(), again.GetProperty("score").GetProperty("value").GetInt32());
+        var leads = await backoffice.GetFromJsonAsync<JsonElement>("/api/v1/leads");
+        Assert.Single(leads.EnumerateArray(), l => l.GetProperty("conversationId").GetString() == conversationId);
     }
 
     public async Task DisposeAsync()
