@@ -6,11 +6,11 @@ using Xunit;
 
 namespace Rose.Backoffice.Tests;
 
-/// <summary>The Skills page in Chromium: add, reorder, disable, a bad URL refused, delete after confirming; the widget config follows.</summary>
+/// <summary>The Skills page in Chromium: add, edit, reorder, disable, a bad URL refused, delete after confirming; the widget config follows.</summary>
 public sealed partial class BackofficeBrowserTests
 {
     [Fact]
-    public async Task Owner_adds_reorders_disables_and_deletes_a_skill_and_the_widget_config_follows()
+    public async Task Owner_adds_edits_reorders_disables_and_deletes_a_skill_and_the_widget_config_follows()
     {
         using var chromium = new HeadlessChromium();
         SignInAsOwner(chromium, "/backoffice/skills", null);
@@ -43,6 +43,14 @@ public sealed partial class BackofficeBrowserTests
         Assert.NotEqual("case-studies", LastRow(chromium));
         var afterMove = await OfferedSkillIdsAsync();
         Assert.Equal([.. before[..^1], "case-studies", before[^1]], afterMove);
+
+        chromium.Driver.FindElement(By.CssSelector("tr[data-skill='case-studies'] a[href='skills?edit=case-studies']")).Click();
+        var label = chromium.Wait(d => d.FindElement(By.Id("skill-label")), "the skill's edit form");
+        Assert.Equal("Read our case studies", label.GetAttribute("value"));
+        label.Clear();
+        label.SendKeys("See schools like yours");
+        chromium.Driver.FindElement(By.XPath("//button[normalize-space()='Save the changes']")).Click();
+        chromium.Wait(d => d.FindElement(By.CssSelector("tr[data-skill='case-studies'] td")).Text == "See schools like yours", "the label changed");
 
         chromium.Driver.FindElement(By.CssSelector("tr[data-skill='case-studies'] button[name='Action.Disable']")).Click();
         chromium.Wait(d => d.FindElement(By.CssSelector("tr[data-skill='case-studies'] [data-skill-state]")).Text == "disabled", "the skill disabled");
