@@ -35,7 +35,9 @@ public sealed class BackofficeApiTests : IAsyncLifetime
         var skills = await client.GetFromJsonAsync<JsonElement>("/api/v1/skills");
 
         Assert.Equal(HttpStatusCode.OK, put.StatusCode);
-        Assert.Equal("book-demo", Assert.Single(skills.EnumerateArray()).GetProperty("id").GetString());
+        var skill = Assert.Single(skills.EnumerateArray());
+        Assert.Equal("book-demo", skill.GetProperty("id").GetString());
+        Assert.True(skill.GetProperty("enabled").GetBoolean(), "a skill put without \"enabled\" is offered");
     }
 
     [Fact]

@@ -114,7 +114,8 @@ public sealed class ChatClient(WebApplicationFactory<Program> app)
         return client;
     }
 
-    private HttpClient Widget(string publicKey)
+    /// <summary>A client of the widget API with this tenant's public key.</summary>
+    public HttpClient Widget(string publicKey)
     {
         var client = app.CreateClient();
         client.DefaultRequestHeaders.Add("X-Rose-Key", publicKey);

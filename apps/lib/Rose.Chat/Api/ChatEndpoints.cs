@@ -31,7 +31,7 @@ public static class ChatEndpoints
         {
             var tenant = context.GetTenant();
             var w = tenant.Widget;
-            var list = (await skills.ListAsync(ct)).Select(SkillView.From).ToList();
+            var list = (await skills.ListOfferedAsync(ct)).Select(SkillView.From).ToList();
             return TypedResults.Ok(new WidgetConfig(tenant.TenantId, w.Name, w.Greeting, w.PrimaryColor, w.TextColor, w.Language, list));
         }).WithName("GetWidgetConfig");
 

@@ -27,5 +27,8 @@ public sealed class TenantSkill : ITenantOwned
     /// <summary>Offered when the knowledge base has no answer (the contact skill).</summary>
     public bool IsContact { get; set; }
 
+    /// <summary>Whether the agent may offer it; a disabled skill keeps its place and settings.</summary>
+    public bool Enabled { get; set; } = true;
+
     public int Position { get; set; }
 }

@@ -212,7 +212,7 @@ public sealed class ConversationPipeline(
             await events.WriteAsync(ChatStreamEvent.Citation(citation.Number, p.Title, p.Url, p.DocumentId, p.ChunkId), cancellationToken);
         }
 
-        var tenantSkills = await skills.ListAsync(cancellationToken);
+        var tenantSkills = await skills.ListOfferedAsync(cancellationToken);
         var skill = await skillSelector.SelectAsync(tenant.TenantId, tenantSkills, request.Text, queryVector, answer.Declined, memory.LastSkillId, cancellationToken);
         if (skill is not null)
         {

@@ -10,4 +10,5 @@ public sealed record SkillSettings(
     string Description,
     IReadOnlyList<string>? Triggers,
     string? Url,
-    bool IsContact);
+    bool IsContact,
+    bool Enabled = true);
